@@ -1,0 +1,86 @@
+/**
+ * YAML parsing shared by every extractor: multi-document, line-aware, and hardened
+ * against alias bombs (the `yaml` library's alias-count limit).
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+
+/** One parsed YAML document with a way to find the line of any value inside it. */
+export interface YamlDoc {
+  value: unknown;
+  /** 1-based line of the node at the key path (e.g. `['jobs', 'test', 'steps', 0]`), if found. */
+  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+}
+
+/** Thrown when a YAML file cannot be parsed; carries the line of the first error. */
+export class YamlSyntaxError extends Error {
+  constructor(message: string, readonly line?: number) {
+    super(message);
+    this.name = 'YamlSyntaxError';
+  }
+}
+
+/** Alias expansions allowed per document; far above real files, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+
+/** Parse every document of a YAML stream; throws YamlSyntaxError on the first error. */
+export function parseYaml(text: string): YamlDoc[] {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  // parseAllDocuments returns an EmptyStream for '' — not iterable as documents.
+  if (!Array.isArray(documents)) return [];
+  const docs: YamlDoc[] = [];
+  for (const doc of documents) {
+    const error = doc.errors[0];
+    if (error) {
+      throw new YamlSyntaxError(error.message.split('\n')[0], lineCounter.linePos(error.pos[0]).line);
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      throw new YamlSyntaxError(`cannot expand document: ${(err as Error).message}`);
+    }
+    docs.push({
+      value,
+      lineOf(path) {
+        const node = nodeAt(doc.contents as Node | null, path);
+        const offset = node?.range?.[0];
+        return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+      },
+    });
+  }
+  return docs;
+}
+
+function nodeAt(node: Node | null | undefined, path: ReadonlyArray<string | number>): Node | undefined {
+  let current: Node | null | undefined = node;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (isMap(current)) {
+      const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) return undefined;
+      // For the last step point at the key, not the value: that is the line a person looks for.
+      current = (i === path.length - 1 ? pair.key : pair.value) as Node | null;
+    } else if (isSeq(current) && typeof key === 'number') {
+      current = current.items[key] as Node | undefined;
+    } else {
+      return undefined;
+    }
+    if (!current) return undefined;
+  }
+  return current ?? undefined;
+}
+
+/** A plain object (YAML mapping) or undefined. */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** Strings of a scalar-or-list field (`x` or `[x, y]`); other values are dropped. */
+export function asStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}

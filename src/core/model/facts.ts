@@ -1,0 +1,183 @@
+/**
+ * Facts the scanner extracts from a repository. Paths are repository-relative POSIX
+ * paths; lines are 1-based. Facts are plain data: rules and assessment read them, never
+ * the file system.
+ */
+import type { CiTrigger } from './knowledge';
+
+/** Where a fact was found. */
+export interface Location {
+  path: string;
+  line?: number;
+}
+
+/** A file in the scanned tree (after ignore rules). */
+export interface FileFact {
+  path: string;
+  size: number;
+}
+
+export type DependencySource =
+  | 'requirements' | 'pyproject' | 'setup.py' | 'setup.cfg' | 'pipfile' | 'conda';
+
+/** A declared Python dependency. */
+export interface PythonDependency extends Location {
+  /** Normalised per PEP 503 (lower case, runs of `-_.` become `-`). */
+  name: string;
+  /** Version specifier as written, '' when none. */
+  spec: string;
+  /** Exactly pinned (`==x.y` without wildcard, `===`, or hashed). */
+  pinned: boolean;
+  source: DependencySource;
+}
+
+/** A requirements-style file and whether every requirement in it is pinned. */
+export interface RequirementsFile extends Location {
+  requirements: number;
+  pinned: number;
+  hashed: boolean;
+  /** Files pulled in with `-r` / `-c`, resolved to repository paths. */
+  includes: string[];
+}
+
+/** An imported Python module, e.g. `mlflow.sklearn`. */
+export interface PythonImport extends Location {
+  module: string;
+}
+
+/** A call or decorator, its name resolved through the file's import aliases. */
+export interface PythonCall extends Location {
+  /** e.g. `numpy.random.seed` for `np.random.seed(...)` after `import numpy as np`. */
+  name: string;
+  /** Keyword argument names passed (as far as the call's text could be read). */
+  keywords: string[];
+  decorator: boolean;
+}
+
+/** A Jupyter notebook and its code size. */
+export interface NotebookFact extends Location {
+  codeCells: number;
+}
+
+/** One CI step: a shell command and/or a reusable action. */
+export interface CiStep extends Location {
+  command?: string;
+  uses?: string;
+}
+
+export interface CiJob extends Location {
+  name: string;
+  steps: CiStep[];
+  /** Triggers of this job when narrower than the pipeline's (e.g. GitLab `rules`). */
+  triggers?: CiTrigger[];
+}
+
+export type CiSystem =
+  | 'github' | 'gitlab' | 'azure' | 'jenkins' | 'circleci' | 'bitbucket' | 'travis';
+
+/** A CI pipeline definition file. */
+export interface CiPipeline extends Location {
+  system: CiSystem;
+  triggers: CiTrigger[];
+  /** Cron expressions of scheduled triggers, when the file gives them. */
+  schedules: string[];
+  jobs: CiJob[];
+}
+
+export interface DvcStage extends Location {
+  name: string;
+  cmd: string[];
+  deps: string[];
+  outs: string[];
+  params: string[];
+  metrics: string[];
+  plots: string[];
+}
+
+/** A dvc.yaml file. */
+export interface DvcProject extends Location {
+  stages: DvcStage[];
+  artifacts: string[];
+}
+
+export interface MlprojectEntryPoint extends Location {
+  name: string;
+  command: string;
+  parameters: string[];
+}
+
+/** An MLproject file. */
+export interface Mlproject extends Location {
+  name?: string;
+  environment?: 'conda' | 'docker' | 'python' | undefined;
+  entryPoints: MlprojectEntryPoint[];
+}
+
+/** A Kubernetes-style manifest document (Deployment, InferenceService, ...). */
+export interface ManifestFact extends Location {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+}
+
+/** A `FROM` image reference in a Dockerfile. */
+export interface DockerImageRef extends Location {
+  image: string;
+  tag?: string;
+  digest?: string;
+  /** Pinned by digest or by a specific tag (not `latest`, not missing). */
+  pinned: boolean;
+}
+
+export interface DockerInstruction extends Location {
+  keyword: string;
+  args: string;
+}
+
+/** A Dockerfile / Containerfile. */
+export interface DockerfileFact extends Location {
+  from: DockerImageRef[];
+  instructions: DockerInstruction[];
+}
+
+/** A README instruction telling people to run a notebook, script or command by hand. */
+export interface ManualStep extends Location {
+  text: string;
+  kind: 'notebook' | 'script' | 'command';
+}
+
+/** A parsed YAML document kept for `yaml` rules. */
+export interface YamlDocumentFact extends Location {
+  value: unknown;
+}
+
+/** A problem met while scanning; the scan goes on and the report lists it. */
+export interface ScanWarning {
+  code:
+    | 'unreadable' | 'too-large' | 'binary' | 'parse-error' | 'symlink-skipped'
+    | 'too-deep' | 'too-many-files' | 'encoding';
+  message: string;
+  path?: string;
+  line?: number;
+}
+
+/** Everything the scanner learnt about a repository. */
+export interface Facts {
+  files: FileFact[];
+  hasGit: boolean;
+  dependencies: PythonDependency[];
+  requirementsFiles: RequirementsFile[];
+  imports: PythonImport[];
+  calls: PythonCall[];
+  notebooks: NotebookFact[];
+  ci: CiPipeline[];
+  dvc: DvcProject[];
+  mlprojects: Mlproject[];
+  manifests: ManifestFact[];
+  dockerfiles: DockerfileFact[];
+  manualSteps: ManualStep[];
+  yamlDocuments: YamlDocumentFact[];
+  /** Text of files that `content` rules look at, by path. */
+  texts: Map<string, string>;
+  warnings: ScanWarning[];
+}

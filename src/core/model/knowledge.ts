@@ -1,0 +1,190 @@
+/**
+ * Types of the evidence knowledge base (`knowledge/*.yaml`). The YAML files are the
+ * source of truth; these types describe their validated, in-memory shape.
+ */
+
+/** One of the nine maturity dimensions. */
+export interface Dimension {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** A paraphrased statement from a source, with where in the source it stands. */
+export interface Claim {
+  id: string;
+  statement: string;
+  locator: string;
+  /** True when the claim was only seen in a secondary summary; never shown as a finding. */
+  unverified?: boolean;
+}
+
+export type SourceKind = 'empirical-study' | 'maturity-model' | 'rubric' | 'reference-architecture';
+
+/** A paper, maturity model or rubric the knowledge base cites. */
+export interface Source {
+  id: string;
+  title: string;
+  authors: string[];
+  year: number;
+  venue: string;
+  url: string;
+  kind: SourceKind;
+  sample?: string;
+  claims: Claim[];
+}
+
+/** How strongly a signal shows a practice: named, set up, or actually run in CI. */
+export type Strength = 'mentioned' | 'configured' | 'ci';
+
+/** CI trigger kinds the scanner normalises every CI system's syntax to. */
+export type CiTrigger = 'push' | 'pull_request' | 'tag' | 'schedule' | 'manual' | 'other';
+
+interface RuleBase {
+  /** Stable id, unique within its practice (`practice/rule` is the global id). */
+  id: string;
+  strength?: Strength;
+  /** The tool this rule recognises (e.g. `mlflow`), used to spot overlapping tools. */
+  tool?: string;
+}
+
+/** A file whose path matches one of the globs exists. */
+export interface FileRule extends RuleBase { kind: 'file'; glob: string[] }
+/** A Python dependency with one of these names is declared. */
+export interface DependencyRule extends RuleBase { kind: 'dependency'; names: string[] }
+/** A Python module (or a submodule of it) is imported by a script or notebook. */
+export interface ImportRule extends RuleBase { kind: 'import'; modules: string[] }
+/** A call (or decorator) whose import-resolved dotted name matches one of the globs. */
+export interface CallRule extends RuleBase { kind: 'call'; names: string[]; keyword?: string }
+/** A YAML document in a matching file holds the key path (optionally with a matching value). */
+export interface YamlRule extends RuleBase { kind: 'yaml'; files: string[]; key: string; value?: string }
+/** A CI step runs a command matching one of the patterns (optionally only under given triggers). */
+export interface CiCommandRule extends RuleBase { kind: 'ci-command'; patterns: string[]; triggers?: CiTrigger[] }
+/** A CI step uses a reusable action/orb/template matching one of the globs. */
+export interface CiUsesRule extends RuleBase { kind: 'ci-uses'; names: string[] }
+/** A CI pipeline is triggered by one of these triggers. */
+export interface CiTriggerRule extends RuleBase { kind: 'ci-trigger'; triggers: CiTrigger[] }
+/** A Dockerfile instruction (optionally with arguments matching the pattern). */
+export interface DockerfileRule extends RuleBase { kind: 'dockerfile'; instruction: string; pattern?: string }
+/** A Kubernetes-style manifest of one of these kinds. */
+export interface ManifestRule extends RuleBase { kind: 'manifest'; kinds: string[] }
+/** A line of a matching text file matches the pattern. */
+export interface ContentRule extends RuleBase { kind: 'content'; files: string[]; pattern: string }
+/** A requirements file in which every requirement is pinned (`==`/`===`) or hashed. */
+export interface PinnedRequirementsRule extends RuleBase { kind: 'pinned-requirements' }
+
+/** A declarative detection rule, interpreted by the generic rule engine. */
+export type DetectionRule =
+  | FileRule | DependencyRule | ImportRule | CallRule | YamlRule | CiCommandRule | CiUsesRule
+  | CiTriggerRule | DockerfileRule | ManifestRule | ContentRule | PinnedRequirementsRule;
+
+export type RuleKind = DetectionRule['kind'];
+
+export type Effort = 'low' | 'medium' | 'high';
+
+/** What to do about a missing practice: the smallest step first, then the longer path. */
+export interface Remediation {
+  firstStep: string;
+  path: string;
+  /** A starter file the editor can scaffold (path relative to the workspace folder). */
+  template?: { path: string; content: string };
+}
+
+/** A practice of the maturity model. */
+export interface Practice {
+  id: string;
+  title: string;
+  dimension: string;
+  /** Maturity level (0–4) at which the practice becomes expected. */
+  level: number;
+  why: string;
+  /** `source#claim` references; at least one. */
+  evidence: string[];
+  benefits: string[];
+  effort: Effort;
+  /** Minimum strength for `present`; weaker signals make the practice `partial`. */
+  require: Strength;
+  detect: DetectionRule[];
+  remediation: Remediation;
+  /** File the practice was loaded from (for error messages). */
+  file: string;
+}
+
+export type PracticeStatus = 'present' | 'partial' | 'absent' | 'suppressed';
+
+/** Maturity stage of a project, inferred or configured. */
+export type StageId = 'prototype' | 'pilot' | 'production';
+
+/** Numeric facts a condition can compare (see `knowledge/README.md`). */
+export type FactName =
+  | 'pythonFiles' | 'notebooks' | 'manualSteps' | 'ciPipelines' | 'files' | 'releaseTriggers';
+
+/** The condition language shared by levels, stages and trade-offs. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { practice: string; status?: PracticeStatus[] }
+  | { tools: string[]; min?: number }
+  | { stage: StageId[] }
+  | { fact: FactName; min?: number; max?: number };
+
+/** One maturity level with the condition that grants it. */
+export interface LevelDef {
+  level: number;
+  name: string;
+  description: string;
+  evidence: string[];
+  /** Level 0 has no condition; every other level's holds on top of the lower ones'. */
+  when?: Condition;
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** A trade-off warning: a declarative rule over the assessment and project context. */
+export interface TradeoffDef {
+  id: string;
+  title: string;
+  severity: Severity;
+  when: Condition;
+  message: string;
+  action: string;
+  evidence: string[];
+}
+
+/** A benefit theme reported by the studies; its weight is the number of distinct sources cited. */
+export interface Benefit {
+  id: string;
+  title: string;
+  evidence: string[];
+}
+
+/** A project stage with how it is recognised and the level recommended for it. */
+export interface StageDef {
+  id: StageId;
+  title: string;
+  description: string;
+  target: number;
+  evidence: string[];
+  /** First stage (in file order) whose condition holds is inferred; the last has none. */
+  when?: Condition;
+}
+
+/** Scoring constants, each with the evidence it rests on. */
+export interface Scoring {
+  statusCredit: { present: number; partial: number; absent: number };
+  effortCost: Record<Effort, number>;
+  evidence: string[];
+}
+
+/** The whole validated knowledge base. */
+export interface KnowledgeBase {
+  dimensions: Dimension[];
+  sources: Source[];
+  practices: Practice[];
+  levels: LevelDef[];
+  tradeoffs: TradeoffDef[];
+  benefits: Benefit[];
+  stages: StageDef[];
+  scoring: Scoring;
+}

@@ -1,0 +1,124 @@
+/**
+ * The assessment report: what every output format (text, JSON, Markdown, SARIF, HTML)
+ * and the editor render. Its JSON form is versioned by `schemaVersion` and described by
+ * `schema/report.schema.json`.
+ */
+import type { ScanWarning } from './facts';
+import type { Effort, PracticeStatus, Severity, SourceKind, StageId, Strength } from './knowledge';
+
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+/** Evidence in the repository for a practice: where, and which rule matched. */
+export interface Signal {
+  path: string;
+  line?: number;
+  /** Global rule id, `practice/rule`. */
+  rule: string;
+  strength: Strength;
+  tool?: string;
+  /** What matched, e.g. the import name or the CI command (repository-derived text). */
+  detail?: string;
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** A practice as assessed in this repository. */
+export interface PracticeResult {
+  id: string;
+  title: string;
+  dimension: string;
+  /** Level at which the practice is expected. */
+  level: number;
+  status: PracticeStatus;
+  confidence: Confidence;
+  signals: Signal[];
+  /** `source#claim` references. */
+  evidence: string[];
+  /** Why the practice is suppressed (only for status `suppressed`). */
+  suppressedReason?: string;
+}
+
+/** A trade-off warning that applies to this repository. */
+export interface TradeoffResult {
+  id: string;
+  title: string;
+  severity: Severity;
+  message: string;
+  action: string;
+  evidence: string[];
+  /** Repository evidence that made the rule fire (e.g. the overlapping tools' signals). */
+  signals: Signal[];
+  suppressedReason?: string;
+}
+
+/** One recommended next step, ordered by evidence-backed benefit against effort. */
+export interface Recommendation {
+  practice: string;
+  title: string;
+  firstStep: string;
+  effort: Effort;
+  benefits: string[];
+  /** Benefit value divided by effort cost (see knowledge/scoring.yaml). */
+  priority: number;
+  /** Why now: e.g. "needed for level 2" or "expected at level 1 (target 2)". */
+  reason: string;
+}
+
+export interface DimensionResult {
+  id: string;
+  title: string;
+  /** 0–100. */
+  score: number;
+  present: number;
+  partial: number;
+  absent: number;
+}
+
+export interface LevelResult {
+  current: number;
+  name: string;
+  target: number;
+  targetName: string;
+  /** Why the level is what it is, in one sentence. */
+  decidedBy: string;
+  /** What is missing for the next level; absent at level 4. */
+  next?: { level: number; name: string; missing: string[] };
+}
+
+export interface StageResult {
+  id: StageId;
+  inferred: boolean;
+  /** What made the stage: the matched condition's practices, or "configured". */
+  reason: string;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  authors: string[];
+  year: number;
+  url: string;
+  kind: SourceKind;
+}
+
+/** The complete assessment of one repository. */
+export interface Report {
+  schemaVersion: string;
+  tool: { name: string; version: string };
+  /** Display name of the scanned folder (its base name). */
+  root: string;
+  stage: StageResult;
+  level: LevelResult;
+  /** Dimension id → score 0–100. */
+  dimensions: Record<string, number>;
+  dimensionDetails: DimensionResult[];
+  /** Overall score 0–100: mean of the dimension scores. */
+  score: number;
+  practices: PracticeResult[];
+  tradeoffs: TradeoffResult[];
+  recommendations: Recommendation[];
+  /** Sources cited anywhere in this report. */
+  sources: SourceRef[];
+  warnings: ScanWarning[];
+  stats: { files: number; filesRead: number; bytesRead: number };
+}
