@@ -9,6 +9,8 @@ export interface YamlDoc {
   value: unknown;
   /** 1-based line of the node at the key path (e.g. `['jobs', 'test', 'steps', 0]`), if found. */
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  /** 1-based line and column of the node at the key path, or of its nearest existing parent. */
+  positionOf(path: ReadonlyArray<string | number>): { line: number; column: number };
 }
 
 /** Thrown when a YAML file cannot be parsed; carries the line of the first error. */
@@ -40,12 +42,22 @@ export function parseYaml(text: string): YamlDoc[] {
     } catch (err) {
       throw new YamlSyntaxError(`cannot expand document: ${(err as Error).message}`);
     }
+    const offsetOf = (path: ReadonlyArray<string | number>) => nodeAt(doc.contents as Node | null, path)?.range?.[0];
     docs.push({
       value,
       lineOf(path) {
-        const node = nodeAt(doc.contents as Node | null, path);
-        const offset = node?.range?.[0];
+        const offset = offsetOf(path);
         return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+      },
+      positionOf(path) {
+        for (let length = path.length; length >= 0; length--) {
+          const offset = offsetOf(path.slice(0, length));
+          if (offset !== undefined) {
+            const { line, col } = lineCounter.linePos(offset);
+            return { line, column: col };
+          }
+        }
+        return { line: 1, column: 1 };
       },
     });
   }

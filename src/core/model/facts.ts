@@ -149,6 +149,8 @@ export interface ManualStep extends Location {
 /** A parsed YAML document kept for `yaml` rules. */
 export interface YamlDocumentFact extends Location {
   value: unknown;
+  /** 1-based line of a key path inside the document, when it can be found. */
+  lineOf?: (path: ReadonlyArray<string | number>) => number | undefined;
 }
 
 /** A problem met while scanning; the scan goes on and the report lists it. */

@@ -1,0 +1,89 @@
+/** Command-line parsing for `mlops-lens`; usage errors carry what was wrong. */
+import { parseArgs } from 'node:util';
+import { REPORT_FORMATS, type ReportFormat } from '../core/report';
+import { STAGES } from '../core/knowledge/schema';
+import type { StageId } from '../core/model/knowledge';
+
+export interface CliOptions {
+  path: string;
+  format: ReportFormat;
+  output?: string;
+  failUnder?: number;
+  stage?: StageId;
+  config?: string;
+  help: boolean;
+  version: boolean;
+}
+
+/** A problem with the command line (exit code 2). */
+export class UsageError extends Error {}
+
+export const HELP = `Usage: mlops-lens [path] [options]
+
+Audit the MLOps maturity of the ML repository at path (default: the current folder).
+The repository is only read; none of its code is run.
+
+Options:
+  -f, --format FORMAT   text (default), json, markdown, sarif or html
+  -o, --output FILE     write the report to FILE instead of standard output
+      --fail-under N    exit with code 1 when the maturity level is below N (0-4)
+      --stage STAGE     prototype, pilot or production (default: inferred, or the config's)
+  -c, --config FILE     configuration file (default: .mlops-lens.yaml in the repository root)
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes:
+  0  the audit ran (and the level is at least --fail-under)
+  1  the level is below --fail-under
+  2  usage or configuration error
+  3  the scan itself failed
+
+Environment: NO_COLOR disables colour; FORCE_COLOR=1 forces it.
+Docs: README.md; report JSON schema: schema/report.schema.json.`;
+
+/** Parse argv (without node and script); throws UsageError. */
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'fail-under': { type: 'string' },
+        stage: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}`);
+  const format = values.format ?? 'text';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}; got '${format}'`);
+  }
+  let failUnder: number | undefined;
+  if (values['fail-under'] !== undefined) {
+    failUnder = Number(values['fail-under']);
+    if (!/^[0-4]$/.test(values['fail-under'])) throw new UsageError(`--fail-under must be a level from 0 to 4; got '${values['fail-under']}'`);
+  }
+  if (values.stage !== undefined && !(STAGES as readonly string[]).includes(values.stage)) {
+    throw new UsageError(`--stage must be one of ${STAGES.join(', ')}; got '${values.stage}'`);
+  }
+  return {
+    path: positionals[0] ?? '.',
+    format: format as ReportFormat,
+    ...(values.output !== undefined ? { output: values.output } : {}),
+    ...(failUnder !== undefined ? { failUnder } : {}),
+    ...(values.stage !== undefined ? { stage: values.stage as StageId } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The CLI as a function: arguments and streams in, exit code out. `main.ts` wires it
+ * to the process; tests call it directly.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { audit } from '../core/audit';
+import { EMPTY_CONFIG, parseConfig, type Config } from '../core/config/config';
+import { readRepoConfig } from '../core/config/readConfig';
+import { createNodeFileHost } from '../core/host/nodeFileHost';
+import { DataError } from '../core/knowledge/errors';
+import { loadKnowledge } from '../core/knowledge/load';
+import type { KnowledgeBase } from '../core/model/knowledge';
+import { renderReport } from '../core/report';
+import { HELP, parseCli, UsageError, type CliOptions } from './args';
+import { createProgress } from './progress';
+
+export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, scanFailed: 3 } as const;
+
+/** What the CLI talks to. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Folder of the knowledge base shipped with the tool. */
+  knowledgeDir: string;
+  version: string;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCli(argv);
+  } catch (err) {
+    io.stderr.write(`mlops-lens: ${(err as Error).message}\nRun 'mlops-lens --help' for usage.\n`);
+    return EXIT.usage;
+  }
+  if (options.help) {
+    io.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (options.version) {
+    io.stdout.write(`${io.version}\n`);
+    return EXIT.ok;
+  }
+
+  const root = resolve(io.cwd, options.path);
+  const rootInfo = await stat(root).catch(() => undefined);
+  if (!rootInfo?.isDirectory()) {
+    io.stderr.write(`mlops-lens: ${options.path}: ${rootInfo ? 'is not a folder' : 'no such folder'}\n`);
+    return EXIT.usage;
+  }
+
+  let knowledge: KnowledgeBase;
+  let config: Config;
+  const host = createNodeFileHost(root);
+  try {
+    knowledge = loadKnowledge(io.knowledgeDir);
+    config = options.config
+      ? parseConfig(options.config, await readConfigFile(resolve(io.cwd, options.config)), knowledge)
+      : await readRepoConfig(host, knowledge).catch((err) => {
+        if (err instanceof DataError) throw err;
+        return EMPTY_CONFIG;
+      });
+  } catch (err) {
+    io.stderr.write(`mlops-lens: ${(err as Error).message}\n`);
+    return EXIT.usage;
+  }
+
+  const progress = createProgress(io.stderr);
+  let report;
+  try {
+    report = await audit(host, {
+      knowledge,
+      config,
+      stage: options.stage,
+      rootName: basename(root) || root,
+      tool: { name: 'mlops-lens', version: io.version },
+      onProgress: progress.update,
+    });
+  } catch (err) {
+    progress.done();
+    io.stderr.write(`mlops-lens: the scan of ${options.path} failed: ${(err as Error).message}\n`);
+    return EXIT.scanFailed;
+  } finally {
+    progress.done();
+  }
+
+  const color = options.format === 'text' && !options.output && useColor(io);
+  const rendered = renderReport(report, options.format, { color });
+  if (options.output) {
+    try {
+      await writeFile(resolve(io.cwd, options.output), rendered);
+    } catch (err) {
+      io.stderr.write(`mlops-lens: cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`Report written to ${options.output} (level ${report.level.current}, target ${report.level.target}).\n`);
+  } else {
+    io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+  }
+  if (options.failUnder !== undefined && report.level.current < options.failUnder) {
+    io.stderr.write(`mlops-lens: level ${report.level.current} is below --fail-under ${options.failUnder}\n`);
+    return EXIT.belowThreshold;
+  }
+  return EXIT.ok;
+}
+
+async function readConfigFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read config file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** Colour only on a terminal, never with NO_COLOR (https://no-color.org), always with FORCE_COLOR. */
+function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+/** The knowledge folder next to the bundle (dist/cli.js → knowledge/). */
+export function defaultKnowledgeDir(bundleDir: string): string {
+  return join(bundleDir, '..', 'knowledge');
+}

@@ -1,0 +1,82 @@
+/** The assessment stage: facts + knowledge → the report every adapter renders. */
+import type { Facts } from '../model/facts';
+import type { FactName, KnowledgeBase, PracticeStatus, StageId } from '../model/knowledge';
+import { REPORT_SCHEMA_VERSION, type Report, type Signal } from '../model/report';
+import type { ScanStats } from '../scan/scanner';
+import type { ConditionContext } from './conditions';
+import { decideLevel } from './level';
+import { assessPractices, STRENGTH_RANK } from './practices';
+import { recommend } from './recommend';
+import { scoreDimensions } from './scores';
+import { decideStage } from './stage';
+import { evaluateTradeoffs } from './tradeoffs';
+import { benefitWeights } from './weights';
+
+export interface AssessInput {
+  /** The knowledge base, custom practices from the config already merged in. */
+  knowledge: KnowledgeBase;
+  facts: Facts;
+  stats: ScanStats;
+  /** Stage from the config or command line; inferred when undefined. */
+  stage?: StageId;
+  /** Practice or trade-off id → reason. */
+  suppressions: ReadonlyMap<string, string>;
+  rootName: string;
+  tool: { name: string; version: string };
+}
+
+export function assess(input: AssessInput): Report {
+  const { knowledge, facts } = input;
+  const practices = assessPractices(knowledge.practices, facts, input.suppressions);
+  const byId = new Map(practices.map((p) => [p.id, p]));
+  const tools = new Map<string, Signal[]>();
+  for (const practice of practices) {
+    if (practice.status === 'suppressed') continue;
+    for (const signal of practice.signals) {
+      if (signal.tool && STRENGTH_RANK[signal.strength] >= STRENGTH_RANK.configured) {
+        tools.set(signal.tool, [...(tools.get(signal.tool) ?? []), signal]);
+      }
+    }
+  }
+  const baseCtx: ConditionContext = {
+    status: (id) => byId.get(id)?.status ?? ('absent' as PracticeStatus),
+    signals: (id) => byId.get(id)?.signals ?? [],
+    tools,
+    counts: countFacts(facts),
+    suppressedMeets: false,
+  };
+  const stage = decideStage(knowledge.stages, input.stage, baseCtx);
+  const ctx = { ...baseCtx, stage: stage.id };
+  const target = knowledge.stages.find((s) => s.id === stage.id)!.target;
+  const level = decideLevel(knowledge.levels, target, ctx);
+  const weights = benefitWeights(knowledge);
+  const dimensionDetails = scoreDimensions(knowledge, knowledge.practices, practices, weights);
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: input.tool,
+    root: input.rootName,
+    stage,
+    level,
+    dimensions: Object.fromEntries(dimensionDetails.map((d) => [d.id, d.score])),
+    dimensionDetails,
+    score: Math.round(dimensionDetails.reduce((sum, d) => sum + d.score, 0) / Math.max(1, dimensionDetails.length)),
+    practices,
+    tradeoffs: evaluateTradeoffs(knowledge.tradeoffs, ctx, input.suppressions),
+    recommendations: recommend(knowledge, knowledge.practices, practices, level, weights),
+    sources: knowledge.sources.map((s) => ({ id: s.id, title: s.title, authors: s.authors, year: s.year, url: s.url, kind: s.kind })),
+    warnings: facts.warnings,
+    stats: input.stats,
+  };
+}
+
+function countFacts(facts: Facts): Record<FactName, number> {
+  return {
+    pythonFiles: facts.files.filter((f) => f.path.toLowerCase().endsWith('.py')).length,
+    notebooks: facts.notebooks.length,
+    manualSteps: facts.manualSteps.length,
+    ciPipelines: facts.ci.length,
+    files: facts.files.length,
+    releaseTriggers: facts.ci.filter((p) => p.triggers.includes('tag')).length,
+  };
+}

@@ -1,0 +1,45 @@
+/** Practice statuses from the rule engine's signals. */
+import type { Facts } from '../model/facts';
+import type { Practice, Strength } from '../model/knowledge';
+import type { Confidence, PracticeResult, Signal } from '../model/report';
+import { evaluateRule } from '../engine/rules';
+
+export const STRENGTH_RANK: Record<Strength, number> = { mentioned: 1, configured: 2, ci: 3 };
+
+/** Scan warnings that mean some evidence may not have been seen. */
+const INCOMPLETE_SCAN = new Set(['unreadable', 'too-large', 'parse-error', 'too-many-files', 'too-deep', 'binary']);
+
+/** Assess every practice: signals, status and confidence; suppressions keep their reason. */
+export function assessPractices(
+  practices: readonly Practice[],
+  facts: Facts,
+  suppressions: ReadonlyMap<string, string>,
+): PracticeResult[] {
+  const scanIncomplete = facts.warnings.some((w) => INCOMPLETE_SCAN.has(w.code));
+  return practices.map((practice) => {
+    const signals = practice.detect.flatMap((rule) => evaluateRule(rule, facts, practice.id));
+    const reason = suppressions.get(practice.id);
+    const base = {
+      id: practice.id,
+      title: practice.title,
+      dimension: practice.dimension,
+      level: practice.level,
+      signals,
+      evidence: practice.evidence,
+    };
+    if (reason !== undefined) return { ...base, status: 'suppressed', confidence: 'high', suppressedReason: reason };
+    const strongest = Math.max(0, ...signals.map((s) => STRENGTH_RANK[s.strength]));
+    if (strongest >= STRENGTH_RANK[practice.require]) {
+      return { ...base, status: 'present', confidence: presentConfidence(signals, practice.require) };
+    }
+    if (signals.length > 0) return { ...base, status: 'partial', confidence: 'low' };
+    return { ...base, status: 'absent', confidence: scanIncomplete ? 'medium' : 'high' };
+  });
+}
+
+/** Two independent rules, or a stronger signal than required, make a presence certain. */
+function presentConfidence(signals: readonly Signal[], require: Strength): Confidence {
+  const rules = new Set(signals.filter((s) => STRENGTH_RANK[s.strength] >= STRENGTH_RANK[require]).map((s) => s.rule));
+  const stronger = signals.some((s) => STRENGTH_RANK[s.strength] > STRENGTH_RANK[require]);
+  return rules.size >= 2 || stronger ? 'high' : 'medium';
+}

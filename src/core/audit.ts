@@ -1,0 +1,44 @@
+/**
+ * The whole pipeline in one call: scan → facts → practices → assessment → report.
+ * Adapters (CLI, editor) call this and render the result.
+ */
+import type { Config } from './config/config';
+import type { FileHost } from './host/fileHost';
+import type { KnowledgeBase, StageId } from './model/knowledge';
+import type { Report } from './model/report';
+import { allExtractors } from './facts';
+import { assess } from './assess/assess';
+import { scan, type ScanProgress } from './scan/scanner';
+
+export interface AuditOptions {
+  knowledge: KnowledgeBase;
+  config: Config;
+  /** Overrides the config's stage (e.g. from `--stage`). */
+  stage?: StageId;
+  rootName: string;
+  tool: { name: string; version: string };
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** Audit one repository. Scan problems become report warnings; only a failure to list the root throws. */
+export async function audit(host: FileHost, options: AuditOptions): Promise<Report> {
+  const knowledge = { ...options.knowledge, practices: [...options.knowledge.practices, ...options.config.practices] };
+  const rules = knowledge.practices.flatMap((p) => p.detect);
+  const { facts, stats } = await scan(host, {
+    extractors: allExtractors,
+    yamlGlobs: rules.flatMap((r) => (r.kind === 'yaml' ? r.files : [])),
+    contentGlobs: rules.flatMap((r) => (r.kind === 'content' ? r.files : [])),
+    excludes: options.config.excludes,
+    limits: options.config.limits,
+    onProgress: options.onProgress,
+  });
+  return assess({
+    knowledge,
+    facts,
+    stats,
+    stage: options.stage ?? options.config.stage,
+    suppressions: options.config.suppressions,
+    rootName: options.rootName,
+    tool: options.tool,
+  });
+}

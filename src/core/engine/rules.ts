@@ -1,0 +1,146 @@
+/**
+ * The generic rule engine: each detection rule kind is one matcher over the facts.
+ * Rules are data (knowledge/practices/*.yaml); nothing here knows about a tool.
+ */
+import type { Facts, CiStep } from '../model/facts';
+import type { CiTrigger, DetectionRule, RuleKind } from '../model/knowledge';
+import type { Signal } from '../model/report';
+import { globMatcher } from '../scan/scanner';
+import { normalizeDistName } from '../facts/python/requirementName';
+import { matchesLine } from './patterns';
+
+/** Signals kept per rule: enough to show where, without flooding a report. */
+export const MAX_SIGNALS_PER_RULE = 20;
+const MAX_DETAIL = 160;
+
+type Hit = Omit<Signal, 'rule' | 'strength' | 'tool'>;
+type Matcher<K extends RuleKind> = (rule: Extract<DetectionRule, { kind: K }>, facts: Facts) => Hit[];
+
+const matchers: { [K in RuleKind]: Matcher<K> } = {
+  file: (rule, facts) => {
+    const match = globMatcher(rule.glob);
+    return facts.files.filter((f) => match(f.path)).map((f) => ({ path: f.path }));
+  },
+  dependency: (rule, facts) => {
+    const names = new Set(rule.names.map(normalizeDistName));
+    return facts.dependencies.filter((d) => names.has(d.name)).map((d) => ({ path: d.path, line: d.line, detail: `${d.name}${d.spec}` }));
+  },
+  import: (rule, facts) =>
+    facts.imports
+      .filter((i) => rule.modules.some((m) => i.module === m || i.module.startsWith(`${m}.`)))
+      .map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` })),
+  call: (rule, facts) => {
+    const match = globMatcher(rule.names);
+    return facts.calls
+      .filter((c) => match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)))
+      .map((c) => ({ path: c.path, line: c.line, detail: `${c.decorator ? '@' : ''}${c.name}${c.decorator ? '' : '()'}` }));
+  },
+  yaml: (rule, facts) => {
+    const match = globMatcher(rule.files);
+    const keyPath = rule.key.split('.');
+    return facts.yamlDocuments
+      .filter((doc) => match(doc.path))
+      .flatMap((doc) => findKeys(doc.value, keyPath, rule.value).map((found) => ({
+        path: doc.path,
+        line: doc.lineOf?.(found.path) ?? doc.line,
+        detail: found.path.join('.'),
+      })));
+  },
+  'ci-command': (rule, facts) =>
+    ciSteps(facts, rule.triggers).flatMap(({ path, step }) => {
+      const line = step.command?.split('\n').find((l) => rule.patterns.some((p) => matchesLine(p, l)));
+      return line === undefined ? [] : [{ path, line: step.line, detail: line.trim() }];
+    }),
+  'ci-uses': (rule, facts) => {
+    const match = globMatcher(rule.names);
+    return ciSteps(facts).filter(({ step }) => step.uses && match(step.uses)).map(({ path, step }) => ({ path, line: step.line, detail: `uses ${step.uses}` }));
+  },
+  'ci-trigger': (rule, facts) =>
+    facts.ci.flatMap((pipeline) => {
+      const triggers = new Set([...pipeline.triggers, ...pipeline.jobs.flatMap((j) => j.triggers ?? [])]);
+      const hit = rule.triggers.find((t) => triggers.has(t));
+      return hit ? [{ path: pipeline.path, line: pipeline.line, detail: `on ${hit}` }] : [];
+    }),
+  dockerfile: (rule, facts) =>
+    facts.dockerfiles.flatMap((file) =>
+      file.instructions
+        .filter((i) => i.keyword.toUpperCase() === rule.instruction && (rule.pattern === undefined || matchesLine(rule.pattern, i.args)))
+        .map((i) => ({ path: file.path, line: i.line, detail: `${i.keyword} ${i.args}` }))),
+  manifest: (rule, facts) => {
+    const kinds = new Set(rule.kinds.map((k) => k.toLowerCase()));
+    return facts.manifests.filter((m) => kinds.has(m.kind.toLowerCase())).map((m) => ({ path: m.path, line: m.line, detail: `kind: ${m.kind}` }));
+  },
+  content: (rule, facts) => {
+    const match = globMatcher(rule.files);
+    const hits: Hit[] = [];
+    for (const [path, text] of facts.texts) {
+      if (!match(path)) continue;
+      const lines = text.split('\n');
+      const index = lines.findIndex((l) => matchesLine(rule.pattern, l));
+      if (index >= 0) hits.push({ path, line: index + 1, detail: lines[index].trim() });
+    }
+    return hits;
+  },
+  'pinned-requirements': (_rule, facts) =>
+    facts.requirementsFiles
+      .filter((r) => r.requirements > 0 && (r.hashed || r.pinned === r.requirements))
+      .map((r) => ({ path: r.path, line: r.line, detail: `${r.requirements} requirements, all pinned${r.hashed ? ' with hashes' : ''}` })),
+};
+
+/** The signals one rule of one practice finds in the facts (deduplicated, capped). */
+export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: string): Signal[] {
+  const hits = (matchers[rule.kind] as Matcher<RuleKind>)(rule as never, facts);
+  const seen = new Set<string>();
+  const signals: Signal[] = [];
+  for (const hit of hits) {
+    const key = `${hit.path}:${hit.line ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    signals.push({
+      path: hit.path,
+      ...(hit.line !== undefined ? { line: hit.line } : {}),
+      rule: `${practiceId}/${rule.id}`,
+      strength: rule.strength ?? 'configured',
+      ...(rule.tool ? { tool: rule.tool } : {}),
+      ...(hit.detail !== undefined ? { detail: cut(hit.detail) } : {}),
+    });
+    if (signals.length >= MAX_SIGNALS_PER_RULE) break;
+  }
+  return signals;
+}
+
+function ciSteps(facts: Facts, triggers?: readonly CiTrigger[]): { path: string; step: CiStep }[] {
+  return facts.ci.flatMap((pipeline) =>
+    pipeline.jobs
+      .filter((job) => !triggers || (job.triggers ?? pipeline.triggers).some((t) => triggers.includes(t)))
+      .flatMap((job) => job.steps.map((step) => ({ path: step.path, step }))));
+}
+
+interface FoundKey {
+  path: (string | number)[];
+}
+
+/** Key paths present in a YAML value; `*` matches any key or list index. */
+function findKeys(value: unknown, keyPath: readonly string[], valuePattern: string | undefined, at: (string | number)[] = []): FoundKey[] {
+  if (keyPath.length === 0) {
+    if (valuePattern === undefined) return [{ path: at }];
+    const scalars = Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
+    return scalars.some((v) => matchesLine(valuePattern, String(v))) ? [{ path: at }] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const [head, ...rest] = keyPath;
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value as Record<string, unknown>);
+  return entries
+    .filter(([key]) => head === '*' || String(key) === head)
+    .flatMap(([key, child]) => findKeys(child, rest, valuePattern, [...at, key]));
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function cut(text: string): string {
+  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
+}

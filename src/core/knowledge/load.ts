@@ -1,0 +1,94 @@
+/**
+ * Load the knowledge base: parse every file, check its shape, apply defaults, and check
+ * that every reference resolves. Any problem fails the load with file, line, YAML path
+ * and reason: a broken knowledge base must never produce a quietly wrong assessment.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DetectionRule, KnowledgeBase, Practice, Strength } from '../model/knowledge';
+import { DataError, type DataIssue } from './errors';
+import { checkReferences } from './references';
+import { KNOWLEDGE_FILES, practiceShape } from './schema';
+import { readYamlData, type CheckedYaml } from './yamlFile';
+
+/** A knowledge file: its path relative to the knowledge folder, and its text. */
+export interface KnowledgeFile {
+  path: string;
+  text: string;
+}
+
+/** Strength a rule has when it does not say: declaring a dependency only mentions a tool. */
+const DEFAULT_STRENGTH: Record<DetectionRule['kind'], Strength> = {
+  file: 'configured', dependency: 'mentioned', import: 'configured', call: 'configured', yaml: 'configured',
+  'ci-command': 'ci', 'ci-uses': 'ci', 'ci-trigger': 'ci', dockerfile: 'configured', manifest: 'configured',
+  content: 'configured', 'pinned-requirements': 'configured',
+};
+
+/** Build a validated knowledge base from its files; throws DataError listing every problem. */
+export function parseKnowledge(files: readonly KnowledgeFile[]): KnowledgeBase {
+  const issues: DataIssue[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const sections: Record<string, CheckedYaml | undefined> = {};
+  for (const [name, shape] of Object.entries(KNOWLEDGE_FILES)) {
+    const file = byPath.get(name);
+    if (!file) {
+      issues.push({ file: name, path: '', reason: 'file is missing from the knowledge base' });
+      continue;
+    }
+    sections[name] = readYamlData(name, file.text, shape, issues);
+  }
+  const practices = files
+    .filter((f) => f.path.startsWith('practices/') && f.path.endsWith('.yaml'))
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
+    .map((f) => ({ file: f.path, data: readYamlData(f.path, f.text, practiceShape, issues) }))
+    .flatMap(({ file, data }) => (data ? [{ practice: toPractice(data.value, file), doc: data.doc }] : []));
+  if (issues.length > 0) throw new DataError('knowledge', issues);
+
+  const get = <T>(name: string, key: string) => sections[name]!.value[key] as T;
+  const knowledge: KnowledgeBase = {
+    dimensions: get('dimensions.yaml', 'dimensions'),
+    sources: get('sources.yaml', 'sources'),
+    practices: practices.map((p) => p.practice),
+    levels: get('levels.yaml', 'levels'),
+    tradeoffs: get('tradeoffs.yaml', 'tradeoffs'),
+    benefits: get('benefits.yaml', 'benefits'),
+    stages: get('stages.yaml', 'stages'),
+    scoring: get('scoring.yaml', 'scoring'),
+  };
+  const docs = new Map(Object.entries(sections).map(([name, data]) => [name, data!.doc]));
+  for (const { practice, doc } of practices) docs.set(practice.file, doc);
+  issues.push(...checkReferences(knowledge, docs));
+  if (issues.length > 0) throw new DataError('knowledge', issues);
+  return knowledge;
+}
+
+/** A practice with defaults applied; `file` records where it came from. */
+export function toPractice(value: Record<string, unknown>, file: string): Practice {
+  const practice = value as unknown as Practice;
+  return {
+    ...practice,
+    require: practice.require ?? 'configured',
+    detect: practice.detect.map((rule) => ({ ...rule, strength: rule.strength ?? DEFAULT_STRENGTH[rule.kind] })),
+    file,
+  };
+}
+
+/** Read every `.yaml` file of a knowledge folder (one level of sub-folders). */
+export function readKnowledgeFolder(dir: string): KnowledgeFile[] {
+  const files: KnowledgeFile[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      for (const name of readdirSync(join(dir, entry.name))) {
+        if (name.endsWith('.yaml')) files.push({ path: `${entry.name}/${name}`, text: readFileSync(join(dir, entry.name, name), 'utf8') });
+      }
+    } else if (entry.name.endsWith('.yaml')) {
+      files.push({ path: entry.name, text: readFileSync(join(dir, entry.name), 'utf8') });
+    }
+  }
+  return files;
+}
+
+/** Load and validate the knowledge base in `dir`. */
+export function loadKnowledge(dir: string): KnowledgeBase {
+  return parseKnowledge(readKnowledgeFolder(dir));
+}

@@ -1,0 +1,136 @@
+/**
+ * Shapes of the knowledge-base files and of the custom practices a user config may add.
+ * See knowledge/README.md for the meaning of each field.
+ */
+import type { Field, ObjectShape, Shape } from './shape';
+import { checkRulePattern } from '../engine/patterns';
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const id: Shape = { type: 'string', pattern: ID, hint: 'a lower-case kebab-case id' };
+const text: Shape = { type: 'string' };
+const texts: Shape = { type: 'array', items: text, minItems: 1 };
+const ref: Shape = { type: 'string', pattern: /^[a-z0-9-]+#[a-z0-9-]+$/, hint: 'a `source#claim` reference' };
+const refs: Shape = { type: 'array', items: ref, minItems: 1 };
+const regex: Shape = { type: 'string', check: checkRulePattern };
+const req = (shape: Shape): Field => ({ shape });
+const opt = (shape: Shape): Field => ({ shape, optional: true });
+
+export const STRENGTHS = ['mentioned', 'configured', 'ci'] as const;
+export const CI_TRIGGERS = ['push', 'pull_request', 'tag', 'schedule', 'manual', 'other'] as const;
+export const STATUSES = ['present', 'partial', 'absent', 'suppressed'] as const;
+export const STAGES = ['prototype', 'pilot', 'production'] as const;
+export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelines', 'files', 'releaseTriggers'] as const;
+
+const ruleBase: Record<string, Field> = {
+  id: req(id),
+  kind: req(text),
+  strength: opt({ type: 'enum', values: STRENGTHS }),
+  tool: opt(id),
+};
+const rule = (fields: Record<string, Field>): ObjectShape => ({ type: 'object', fields: { ...ruleBase, ...fields } });
+
+export const ruleShape: Shape = {
+  type: 'tagged',
+  key: 'kind',
+  variants: {
+    file: rule({ glob: req(texts) }),
+    dependency: rule({ names: req(texts) }),
+    import: rule({ modules: req(texts) }),
+    call: rule({ names: req(texts), keyword: opt(text) }),
+    yaml: rule({ files: req(texts), key: req(text), value: opt(regex) }),
+    'ci-command': rule({ patterns: req({ type: 'array', items: regex, minItems: 1 }), triggers: opt({ type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 }) }),
+    'ci-uses': rule({ names: req(texts) }),
+    'ci-trigger': rule({ triggers: req({ type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 }) }),
+    dockerfile: rule({ instruction: req({ type: 'string', pattern: /^[A-Z]+$/, hint: 'an upper-case Dockerfile instruction' }), pattern: opt(regex) }),
+    manifest: rule({ kinds: req(texts) }),
+    content: rule({ files: req(texts), pattern: req(regex) }),
+    'pinned-requirements': rule({}),
+  },
+};
+
+export const conditionShape: Shape = {
+  type: 'oneKey',
+  variants: {
+    all: { type: 'object', fields: { all: req({ type: 'array', items: { type: 'lazy', get: () => conditionShape }, minItems: 1 }) } },
+    any: { type: 'object', fields: { any: req({ type: 'array', items: { type: 'lazy', get: () => conditionShape }, minItems: 1 }) } },
+    not: { type: 'object', fields: { not: req({ type: 'lazy', get: () => conditionShape }) } },
+    practice: { type: 'object', fields: { practice: req(id), status: opt({ type: 'array', items: { type: 'enum', values: STATUSES }, minItems: 1 }) } },
+    tools: { type: 'object', fields: { tools: req({ type: 'array', items: id, minItems: 1 }), min: opt({ type: 'integer', min: 1, max: 100 }) } },
+    stage: { type: 'object', fields: { stage: req({ type: 'array', items: { type: 'enum', values: STAGES }, minItems: 1 }) } },
+    fact: { type: 'object', fields: { fact: req({ type: 'enum', values: FACT_NAMES }), min: opt({ type: 'integer', min: 0 }), max: opt({ type: 'integer', min: 0 }) } },
+  },
+};
+
+export const practiceShape: ObjectShape = {
+  type: 'object',
+  fields: {
+    id: req(id),
+    title: req(text),
+    dimension: req(id),
+    level: req({ type: 'integer', min: 0, max: 4 }),
+    why: req(text),
+    evidence: req(refs),
+    benefits: req({ type: 'array', items: id, minItems: 1 }),
+    effort: req({ type: 'enum', values: ['low', 'medium', 'high'] }),
+    require: opt({ type: 'enum', values: STRENGTHS }),
+    detect: req({ type: 'array', items: ruleShape, minItems: 1 }),
+    remediation: req({
+      type: 'object',
+      fields: {
+        firstStep: req(text),
+        path: req(text),
+        template: opt({ type: 'object', fields: { path: req(text), content: req(text) } }),
+      },
+    }),
+  },
+};
+
+const list = (key: string, item: Shape): ObjectShape => ({ type: 'object', fields: { [key]: req({ type: 'array', items: item, minItems: 1 }) } });
+
+/** Shape of each knowledge file, by its path relative to `knowledge/`. */
+export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
+  'dimensions.yaml': list('dimensions', { type: 'object', fields: { id: req(id), title: req(text), description: req(text) } }),
+  'sources.yaml': list('sources', {
+    type: 'object',
+    fields: {
+      id: req(id), title: req(text), authors: req(texts), year: req({ type: 'integer', min: 1950, max: 2100 }),
+      venue: req(text), url: req({ type: 'string', pattern: /^https:\/\/\S+$/, hint: 'an https URL' }),
+      kind: req({ type: 'enum', values: ['empirical-study', 'maturity-model', 'rubric', 'reference-architecture'] }),
+      sample: opt(text),
+      claims: req({ type: 'array', minItems: 1, items: { type: 'object', fields: { id: req(id), statement: req(text), locator: req(text), unverified: opt({ type: 'boolean' }) } } }),
+    },
+  }),
+  'levels.yaml': list('levels', {
+    type: 'object',
+    fields: { level: req({ type: 'integer', min: 0, max: 4 }), name: req(text), description: req(text), evidence: req(refs), when: opt(conditionShape) },
+  }),
+  'tradeoffs.yaml': list('tradeoffs', {
+    type: 'object',
+    fields: {
+      id: req(id), title: req(text), severity: req({ type: 'enum', values: ['info', 'warning', 'error'] }),
+      when: req(conditionShape), message: req(text), action: req(text), evidence: req(refs),
+    },
+  }),
+  'benefits.yaml': list('benefits', { type: 'object', fields: { id: req(id), title: req(text), evidence: req(refs) } }),
+  'stages.yaml': list('stages', {
+    type: 'object',
+    fields: {
+      id: req({ type: 'enum', values: STAGES }), title: req(text), description: req(text),
+      target: req({ type: 'integer', min: 0, max: 4 }), evidence: req(refs), when: opt(conditionShape),
+    },
+  }),
+  'scoring.yaml': {
+    type: 'object',
+    fields: {
+      scoring: req({
+        type: 'object',
+        fields: {
+          statusCredit: req({ type: 'object', fields: { present: req({ type: 'number', min: 0 }), partial: req({ type: 'number', min: 0 }), absent: req({ type: 'number', min: 0 }) } }),
+          effortCost: req({ type: 'object', fields: { low: req({ type: 'number', min: 0.1 }), medium: req({ type: 'number', min: 0.1 }), high: req({ type: 'number', min: 0.1 }) } }),
+          evidence: req(refs),
+          rationale: req(text),
+        },
+      }),
+    },
+  },
+};
