@@ -9,8 +9,8 @@ export interface YamlDoc {
   value: unknown;
   /** 1-based line of the node at the key path (e.g. `['jobs', 'test', 'steps', 0]`), if found. */
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
-  /** 1-based line and column of the node at the key path, or of its nearest existing parent. */
-  positionOf(path: ReadonlyArray<string | number>): { line: number; column: number };
+  /** 1-based line and column of the value (or key) at the key path, or of its nearest existing parent. */
+  positionOf(path: ReadonlyArray<string | number>, at?: 'key' | 'value'): { line: number; column: number };
 }
 
 /** Thrown when a YAML file cannot be parsed; carries the line of the first error. */
@@ -42,16 +42,17 @@ export function parseYaml(text: string): YamlDoc[] {
     } catch (err) {
       throw new YamlSyntaxError(`cannot expand document: ${(err as Error).message}`);
     }
-    const offsetOf = (path: ReadonlyArray<string | number>) => nodeAt(doc.contents as Node | null, path)?.range?.[0];
+    const offsetOf = (path: ReadonlyArray<string | number>, at: 'key' | 'value' = 'key') =>
+      nodeAt(doc.contents as Node | null, path, at)?.range?.[0];
     docs.push({
       value,
       lineOf(path) {
         const offset = offsetOf(path);
         return offset === undefined ? undefined : lineCounter.linePos(offset).line;
       },
-      positionOf(path) {
+      positionOf(path, at = 'value') {
         for (let length = path.length; length >= 0; length--) {
-          const offset = offsetOf(path.slice(0, length));
+          const offset = offsetOf(path.slice(0, length), length === path.length ? at : 'value');
           if (offset !== undefined) {
             const { line, col } = lineCounter.linePos(offset);
             return { line, column: col };
@@ -64,15 +65,15 @@ export function parseYaml(text: string): YamlDoc[] {
   return docs;
 }
 
-function nodeAt(node: Node | null | undefined, path: ReadonlyArray<string | number>): Node | undefined {
+function nodeAt(node: Node | null | undefined, path: ReadonlyArray<string | number>, at: 'key' | 'value'): Node | undefined {
   let current: Node | null | undefined = node;
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     if (isMap(current)) {
       const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
       if (!pair) return undefined;
-      // For the last step point at the key, not the value: that is the line a person looks for.
-      current = (i === path.length - 1 ? pair.key : pair.value) as Node | null;
+      // A fact's line is its key's (where a person looks); a wrong value is pointed at itself.
+      current = (i === path.length - 1 && at === 'key' ? pair.key : pair.value) as Node | null;
     } else if (isSeq(current) && typeof key === 'number') {
       current = current.items[key] as Node | undefined;
     } else {

@@ -9,6 +9,8 @@ export type YamlPath = (string | number)[];
 export interface ShapeIssue {
   path: YamlPath;
   reason: string;
+  /** The problem is the key itself (an unknown field), not its value. */
+  atKey?: boolean;
 }
 
 export interface ObjectShape {
@@ -98,7 +100,7 @@ function checkObject(value: unknown, shape: ObjectShape, path: YamlPath): ShapeI
   const issues: ShapeIssue[] = [];
   for (const key of Object.keys(record)) {
     if (!(key in shape.fields)) {
-      issues.push({ path: [...path, key], reason: `unknown field '${key}'; expected ${Object.keys(shape.fields).join(', ')}` });
+      issues.push({ path: [...path, key], atKey: true, reason: `unknown field '${key}'; expected ${Object.keys(shape.fields).join(', ')}` });
     }
   }
   for (const [key, field] of Object.entries(shape.fields)) {

@@ -24,15 +24,18 @@ export function readYamlData(file: string, text: string, shape: Shape, issues: D
     issues.push({ file, line: 1, path: '', reason: 'expected one YAML document, found several' });
     return undefined;
   }
-  const doc = docs[0];
-  const value = doc?.value ?? {};
+  const doc = docs[0] ?? EMPTY_DOCUMENT;
+  const value = doc.value ?? {};
   const found = checkShape(value, shape);
-  for (const problem of found) issues.push(locate(file, doc, problem.path, problem.reason));
-  return found.length === 0 && doc ? { value: value as Record<string, unknown>, doc } : undefined;
+  for (const problem of found) issues.push(locate(file, doc, problem.path, problem.reason, problem.atKey ? 'key' : 'value'));
+  return found.length === 0 ? { value: value as Record<string, unknown>, doc } : undefined;
 }
 
+/** What an empty file parses to. */
+const EMPTY_DOCUMENT: YamlDoc = { value: {}, lineOf: () => undefined, positionOf: () => ({ line: 1, column: 1 }) };
+
 /** A located issue at a YAML path of a parsed document. */
-export function locate(file: string, doc: YamlDoc | undefined, path: YamlPath, reason: string): DataIssue {
-  const position = doc?.positionOf(path);
+export function locate(file: string, doc: YamlDoc | undefined, path: YamlPath, reason: string, at: 'key' | 'value' = 'value'): DataIssue {
+  const position = doc?.positionOf(path, at);
   return { file, line: position?.line, column: position?.column, path: formatPath(path), reason };
 }

@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseConfig } from '../../../src/core/config/config';
+import { DataError, formatIssue } from '../../../src/core/knowledge/errors';
+import { parseKnowledge } from '../../../src/core/knowledge/load';
+import { DEFAULT_LIMITS } from '../../../src/core/scan/scanner';
+import { miniKnowledgeFiles } from '../knowledge/miniKnowledge';
+
+const knowledge = parseKnowledge(miniKnowledgeFiles());
+
+function configIssues(text: string): string[] {
+  try {
+    parseConfig('.mlops-lens.yaml', text, knowledge);
+  } catch (err) {
+    assert.ok(err instanceof DataError);
+    assert.equal(err.kind, 'config');
+    return err.issues.map(formatIssue);
+  }
+  assert.fail('expected the config to be rejected');
+}
+
+test('a full config parses: stage, excludes, suppressions with reasons, limits, custom practice', () => {
+  const config = parseConfig('.mlops-lens.yaml', [
+    'stage: pilot',
+    'excludes: ["data/", "*.parquet"]',
+    'suppress:',
+    '  - id: no-ci',
+    '    reason: CI runs in the platform monorepo',
+    'limits:',
+    '  maxFileBytes: 2048',
+    'practices:',
+    '  - id: team-runbook',
+    '    title: Team runbook',
+    '    dimension: automation',
+    '    level: 2',
+    '    why: On-call needs a runbook.',
+    '    evidence: [study#benefit]',
+    '    benefits: [fewer-errors]',
+    '    effort: low',
+    '    detect:',
+    '      - {id: runbook, kind: file, glob: ["RUNBOOK.md"]}',
+    '    remediation: {firstStep: Write RUNBOOK.md, path: Keep it current}',
+  ].join('\n'), knowledge);
+  assert.equal(config.stage, 'pilot');
+  assert.deepEqual(config.excludes, ['data/', '*.parquet']);
+  assert.deepEqual([...config.suppressions], [['no-ci', 'CI runs in the platform monorepo']]);
+  assert.deepEqual(config.limits, { ...DEFAULT_LIMITS, maxFileBytes: 2048 });
+  assert.equal(config.practices[0].id, 'team-runbook');
+  assert.equal(config.practices[0].detect[0].strength, 'configured');
+});
+
+test('an empty config file means the defaults', () => {
+  const config = parseConfig('.mlops-lens.yaml', '', knowledge);
+  assert.deepEqual(config.excludes, []);
+  assert.equal(config.stage, undefined);
+});
+
+test('errors give file, line, column and what is expected', () => {
+  assert.deepEqual(configIssues('stage: staging\nexcludes: data/\n'), [
+    '.mlops-lens.yaml:1:8: stage: expected one of prototype, pilot, production',
+    '.mlops-lens.yaml:2:11: excludes: expected a list',
+  ]);
+});
+
+test('a suppression needs a reason and a known id', () => {
+  assert.deepEqual(configIssues('suppress:\n  - id: ci\n  - id: typo-id\n    reason: because\n'), [
+    ".mlops-lens.yaml:2:5: suppress[0].reason: missing required field 'reason'",
+  ]);
+  assert.deepEqual(configIssues('suppress:\n  - id: typo-id\n    reason: because\n'), [
+    ".mlops-lens.yaml:2:9: suppress[0].id: unknown practice or trade-off id 'typo-id'",
+  ]);
+});
+
+test('unknown fields are named, so typos do not pass silently', () => {
+  assert.deepEqual(configIssues('stages: pilot\n'), [
+    ".mlops-lens.yaml:1:1: stages: unknown field 'stages'; expected stage, excludes, suppress, practices, limits",
+  ]);
+});
+
+test('a custom practice with a dangerous pattern or a built-in id is refused', () => {
+  const practice = (id: string, pattern: string) => [
+    'practices:',
+    `  - id: ${id}`,
+    '    title: T',
+    '    dimension: automation',
+    '    level: 1',
+    '    why: W',
+    '    evidence: [study#benefit]',
+    '    benefits: [fewer-errors]',
+    '    effort: low',
+    `    detect: [{id: r, kind: content, files: ["**/*.py"], pattern: "${pattern}"}]`,
+    '    remediation: {firstStep: F, path: P}',
+  ].join('\n');
+  assert.deepEqual(configIssues(practice('mine', '(\\\\w*)*x')), [
+    '.mlops-lens.yaml:10:66: practices[0].detect[0].pattern: a repeated group that contains a repetition (like (a+)+) can take exponential time; simplify the pattern',
+  ]);
+  assert.deepEqual(configIssues(practice('ci', 'ok')), [
+    ".mlops-lens.yaml:2:9: practices[0].id: practice 'ci' is built in; give a custom practice a new id",
+  ]);
+});
+
+test('malformed YAML in the config is a located error, not a crash', () => {
+  const issues = configIssues('stage: [pilot\n');
+  assert.equal(issues.length, 1);
+  assert.match(issues[0], /^\.mlops-lens\.yaml:\d+: YAML syntax error: /);
+});

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DataError } from '../../../src/core/knowledge/errors';
+import { parseKnowledge } from '../../../src/core/knowledge/load';
+import { miniKnowledgeFiles, withFile } from './miniKnowledge';
+
+function issuesOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (err) {
+    assert.ok(err instanceof DataError, `expected a DataError, got ${err}`);
+    return err.issues.map((i) => `${i.file}:${i.line ?? '-'}: ${i.path}: ${i.reason}`);
+  }
+  assert.fail('expected the knowledge base to be rejected');
+}
+
+const ciPractice = miniKnowledgeFiles().find((f) => f.path === 'practices/ci.yaml')!.text;
+
+test('a valid knowledge base loads with defaults applied', () => {
+  const kb = parseKnowledge(miniKnowledgeFiles());
+  assert.equal(kb.practices.length, 1);
+  assert.equal(kb.practices[0].require, 'configured');
+  assert.equal(kb.practices[0].detect[0].strength, 'configured');
+  assert.equal(kb.practices[0].file, 'practices/ci.yaml');
+});
+
+test('a missing required field names file, line and YAML path', () => {
+  const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', ciPractice.replace('effort: low\n', ''))));
+  assert.deepEqual(issues, ["practices/ci.yaml:1: effort: missing required field 'effort'"]);
+});
+
+test('an unknown rule kind and a bad field type point at their lines', () => {
+  const broken = ciPractice.replace('kind: file', 'kind: files').replace('level: 1', 'level: seven');
+  const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', broken)));
+  assert.deepEqual(issues, [
+    'practices/ci.yaml:4: level: expected a whole number',
+    'practices/ci.yaml:11: detect[0].kind: expected one of file, dependency, import, call, yaml, ci-command, ci-uses, ci-trigger, dockerfile, manifest, content, pinned-requirements',
+  ]);
+});
+
+test('unresolved evidence, benefits and practice references are rejected', () => {
+  const files = withFile('practices/ci.yaml', ciPractice.replace('evidence: [study#benefit]', 'evidence: [study#nope]').replace('[fewer-errors]', '[speed]'));
+  const tradeoffs = files.find((f) => f.path === 'tradeoffs.yaml')!;
+  tradeoffs.text = tradeoffs.text.replace('{practice: ci, status: [absent]}', '{practice: cd}');
+  assert.deepEqual(issuesOf(() => parseKnowledge(files)), [
+    "practices/ci.yaml:6: evidence[0]: evidence 'study#nope' does not resolve to a claim in sources.yaml",
+    "practices/ci.yaml:7: benefits[0]: unknown benefit 'speed'; expected one of fewer-errors",
+    "tradeoffs.yaml:5: tradeoffs[0].when.practice: unknown practice 'cd'",
+  ]);
+});
+
+test('evidence resting only on unverified claims is rejected', () => {
+  const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', ciPractice.replace('evidence: [study#benefit]', 'evidence: [study#rumour]'))));
+  assert.deepEqual(issues, ['practices/ci.yaml:6: evidence: at least one piece of evidence must be a verified claim']);
+});
+
+test('malformed YAML and a missing file are reported, not thrown raw', () => {
+  const files = withFile('benefits.yaml', 'benefits:\n  - id: x\n   title: bad indent\n').filter((f) => f.path !== 'scoring.yaml');
+  const issues = issuesOf(() => parseKnowledge(files));
+  assert.equal(issues.length, 2);
+  assert.match(issues[0], /^benefits\.yaml:3: : YAML syntax error: /);
+  assert.equal(issues[1], 'scoring.yaml:-: : file is missing from the knowledge base');
+});
+
+test('a catastrophic-backtracking pattern is refused with the reason', () => {
+  const broken = ciPractice.replace("    kind: file\n    glob: [\".github/workflows/*.yml\"]", '    kind: content\n    files: ["**/*.py"]\n    pattern: "(a+)+$"');
+  const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', broken)));
+  assert.deepEqual(issues, ['practices/ci.yaml:13: detect[0].pattern: a repeated group that contains a repetition (like (a+)+) can take exponential time; simplify the pattern']);
+});
+
+test('levels must be listed in order and level 0 takes no condition', () => {
+  const files = miniKnowledgeFiles();
+  const levels = files.find((f) => f.path === 'levels.yaml')!;
+  levels.text = levels.text.replace('level: 0\n    name: L0\n    description: level 0\n    evidence: [study#benefit]', 'level: 0\n    name: L0\n    description: level 0\n    evidence: [study#benefit]\n    when: {practice: ci}');
+  assert.deepEqual(issuesOf(() => parseKnowledge(files)), ['levels.yaml:6: levels[0].when: level 0 is the default and takes no condition']);
+});

@@ -1,0 +1,99 @@
+/** A tiny, valid knowledge base as in-memory files, for tests that break one piece of it. */
+import type { KnowledgeFile } from '../../../src/core/knowledge/load';
+
+export function miniKnowledgeFiles(): KnowledgeFile[] {
+  return [
+    { path: 'dimensions.yaml', text: 'dimensions:\n  - id: automation\n    title: Automation\n    description: CI and CD\n' },
+    {
+      path: 'sources.yaml',
+      text: [
+        'sources:',
+        '  - id: study',
+        '    title: A study',
+        '    authors: [A. Author]',
+        '    year: 2024',
+        '    venue: arXiv',
+        '    url: https://arxiv.org/abs/0000.00000',
+        '    kind: empirical-study',
+        '    claims:',
+        '      - id: benefit',
+        '        statement: Automation reduces errors.',
+        '        locator: abstract',
+        '      - id: rumour',
+        '        statement: A figure seen only in a summary.',
+        '        locator: secondary summary',
+        '        unverified: true',
+        '',
+      ].join('\n'),
+    },
+    { path: 'benefits.yaml', text: 'benefits:\n  - id: fewer-errors\n    title: Fewer errors\n    evidence: [study#benefit]\n' },
+    {
+      path: 'levels.yaml',
+      text: [
+        'levels:',
+        ...[0, 1, 2, 3, 4].flatMap((l) => [
+          `  - level: ${l}`,
+          `    name: L${l}`,
+          `    description: level ${l}`,
+          '    evidence: [study#benefit]',
+          ...(l > 0 ? ['    when: {practice: ci}'] : []),
+        ]),
+        '',
+      ].join('\n'),
+    },
+    {
+      path: 'tradeoffs.yaml',
+      text: [
+        'tradeoffs:',
+        '  - id: no-ci',
+        '    title: No CI',
+        '    severity: warning',
+        '    when: {practice: ci, status: [absent]}',
+        '    message: There is no CI.',
+        '    action: Add CI.',
+        '    evidence: [study#benefit]',
+        '',
+      ].join('\n'),
+    },
+    {
+      path: 'stages.yaml',
+      text: [
+        'stages:',
+        '  - {id: production, title: Production, description: p, target: 3, evidence: [study#benefit], when: {practice: ci}}',
+        '  - {id: pilot, title: Pilot, description: p, target: 2, evidence: [study#benefit], when: {fact: pythonFiles, min: 100}}',
+        '  - {id: prototype, title: Prototype, description: p, target: 1, evidence: [study#benefit]}',
+        '',
+      ].join('\n'),
+    },
+    {
+      path: 'scoring.yaml',
+      text: 'scoring:\n  statusCredit: {present: 1, partial: 0.5, absent: 0}\n  effortCost: {low: 1, medium: 2, high: 3}\n  evidence: [study#benefit]\n  rationale: Because.\n',
+    },
+    {
+      path: 'practices/ci.yaml',
+      text: [
+        'id: ci',
+        'title: Continuous integration',
+        'dimension: automation',
+        'level: 1',
+        'why: CI catches errors early.',
+        'evidence: [study#benefit]',
+        'benefits: [fewer-errors]',
+        'effort: low',
+        'detect:',
+        '  - id: github',
+        '    kind: file',
+        '    glob: [".github/workflows/*.yml"]',
+        'remediation:',
+        '  firstStep: Add a workflow.',
+        '  path: Run tests on every push.',
+        '',
+      ].join('\n'),
+    },
+  ];
+}
+
+/** The mini files with one file's text replaced. */
+export function withFile(path: string, text: string): KnowledgeFile[] {
+  return miniKnowledgeFiles().map((f) => (f.path === path ? { path, text } : f));
+}
