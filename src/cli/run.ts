@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { audit } from '../core/audit';
 import { EMPTY_CONFIG, parseConfig, type Config } from '../core/config/config';
 import { readRepoConfig } from '../core/config/readConfig';
+import type { FileHost } from '../core/host/fileHost';
 import { createNodeFileHost } from '../core/host/nodeFileHost';
 import { DataError } from '../core/knowledge/errors';
 import { loadKnowledge } from '../core/knowledge/load';
@@ -26,6 +27,8 @@ export interface CliIo {
   /** Folder of the knowledge base shipped with the tool. */
   knowledgeDir: string;
   version: string;
+  /** How to read the repository (tests substitute failing hosts). */
+  createHost?: (root: string) => FileHost;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -54,7 +57,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   let knowledge: KnowledgeBase;
   let config: Config;
-  const host = createNodeFileHost(root);
+  const host = (io.createHost ?? createNodeFileHost)(root);
   try {
     knowledge = loadKnowledge(io.knowledgeDir);
     config = options.config

@@ -29,4 +29,9 @@ export interface FileHost {
   resolveLink(path: string): Promise<LinkTarget>;
   /** At most `maxBytes` bytes from the start of a file. */
   readFile(path: string, maxBytes: number): Promise<Uint8Array>;
+  /**
+   * Whether a folder above the root holds `.git` (the root is a sub-project of a
+   * version-controlled tree, as in a monorepo). Only checks for presence; reads nothing.
+   */
+  insideEnclosingGit?(): Promise<boolean>;
 }

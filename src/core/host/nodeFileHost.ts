@@ -1,6 +1,6 @@
 /** A FileHost over a folder on the local disk (CLI, tests, benchmarks). */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import type { DirEntry, FileHost, LinkTarget } from './fileHost';
 
 /** Create a read-only host rooted at `rootDir`. */
@@ -42,6 +42,13 @@ export function createNodeFileHost(rootDir: string): FileHost {
         type: info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'other',
         size: info.size,
       };
+    },
+
+    async insideEnclosingGit() {
+      for (let dir = dirname(root); ; dir = dirname(dir)) {
+        if (await stat(join(dir, '.git')).then(() => true, () => false)) return true;
+        if (dirname(dir) === dir) return false;
+      }
     },
 
     async readFile(path, maxBytes) {

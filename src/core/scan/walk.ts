@@ -21,7 +21,7 @@ export interface WalkOptions {
 
 export interface WalkResult {
   files: FileFact[];
-  /** The root holds a `.git` folder or file (never read). */
+  /** The root, or a folder above it, holds a `.git` folder or file (never read). */
   hasGit: boolean;
   warnings: ScanWarning[];
 }
@@ -63,7 +63,7 @@ export async function walk(host: FileHost, options: WalkOptions): Promise<WalkRe
     }
     if (folder.path !== '' && entries.some((e) => e.name === VIRTUALENV_MARKER)) continue;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (folder.path === '' && entries.some((e) => e.name === '.git')) {
+    if (folder.path === '' && (entries.some((e) => e.name === '.git') || (await host.insideEnclosingGit?.()))) {
       hasGit = true;
       // Listed (never read) so file rules can see the repository is under version control.
       files.push({ path: '.git', size: 0 });

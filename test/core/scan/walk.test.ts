@@ -125,3 +125,18 @@ test('an unreadable folder (simulated host error) becomes a warning and the walk
     dir.dispose();
   }
 });
+
+test('a sub-project of a version-controlled tree counts as under version control', async () => {
+  const dir = tree({ '.git/HEAD': 'ref: refs/heads/main', 'services/churn/train.py': 'x' });
+  const bare = tree({ 'train.py': 'x' });
+  try {
+    const inside = await walk(createNodeFileHost(join(dir.path, 'services', 'churn')), OPTIONS);
+    assert.equal(inside.hasGit, true);
+    assert.deepEqual(inside.files.map((f) => f.path), ['.git', 'train.py']);
+    const outside = await walk(createNodeFileHost(bare.path), OPTIONS);
+    assert.equal(outside.hasGit, false);
+  } finally {
+    dir.dispose();
+    bare.dispose();
+  }
+});

@@ -1,0 +1,30 @@
+/**
+ * One entry point for all output formats, used by the CLI (`--format`) and the editor.
+ */
+import type { Report } from '../model/report';
+import { renderHtml } from './html';
+import { renderJson } from './json';
+import { renderMarkdown } from './markdown';
+import { renderSarif, type SarifOptions } from './sarif';
+import { renderText } from './text';
+
+export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'html';
+
+/** Every format, in the order help text lists them. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'html'];
+
+export interface RenderOptions extends SarifOptions {
+  /** ANSI colours in the text format (ignored by the others). */
+  color?: boolean;
+}
+
+/** Renders the report in the given format. */
+export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'text': return renderText(report, { color: options.color ?? false });
+    case 'json': return renderJson(report);
+    case 'markdown': return renderMarkdown(report);
+    case 'sarif': return renderSarif(report, options);
+    case 'html': return renderHtml(report);
+  }
+}

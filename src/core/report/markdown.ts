@@ -1,0 +1,153 @@
+/**
+ * The Markdown report, sized for a GitHub pull-request comment or job summary. Every
+ * string is escaped (`escapeMarkdown`, or a code span for paths), knowledge-base text
+ * included: the report may be rendered from a JSON file of unknown origin. Text inside
+ * HTML blocks (`<summary>`) is not Markdown, so it is HTML-escaped instead.
+ */
+import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
+import {
+  MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources,
+  firstFew, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText,
+  scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations,
+} from './sections';
+import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
+
+/** Renders the report as GitHub-flavoured Markdown. */
+export function renderMarkdown(report: Report): string {
+  const sections = [
+    header(report),
+    dimensions(report),
+    tradeoffs(report),
+    practices(report),
+    recommendations(report),
+    sources(report),
+    scanWarnings(report),
+  ];
+  return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+function header(report: Report): string[] {
+  const next = nextLevelSummary(report);
+  return [
+    `## MLOps Lens: ${md(repoText(report.root))}`,
+    '',
+    `**${md(levelHeadline(report))}** · stage ${md(stageSummary(report))} · score **${report.score}**/100`,
+    '',
+    `**Why:** ${md(report.level.decidedBy)}${next ? `  \n**Next:** ${md(next)}` : ''}`,
+  ];
+}
+
+function dimensions(report: Report): string[] {
+  return [
+    '### Dimensions',
+    '',
+    '| Dimension | Score | Present | Partial | Absent |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...report.dimensionDetails.map((d) => `| ${md(d.title)} | ${d.score} | ${d.present} | ${d.partial} | ${d.absent} |`),
+  ];
+}
+
+function tradeoffs(report: Report): string[] {
+  if (report.tradeoffs.length === 0) return [];
+  return ['### Trade-offs', '', ...report.tradeoffs.flatMap((t) => tradeoff(report, t))];
+}
+
+function tradeoff(report: Report, t: TradeoffResult): string[] {
+  const head = `- **${SEVERITY_LABEL[t.severity]}** — **${md(t.title)}**`;
+  if (t.suppressedReason !== undefined) return [`${head}: suppressed — ${md(suppressionReason(t))}`];
+  return [
+    `${head}: ${md(t.message)} *Action:* ${md(t.action)}${evidence(report, t.evidence)}`,
+    ...signalItems(t.signals),
+  ];
+}
+
+function practices(report: Report): string[] {
+  return [
+    '### Practices',
+    ...practicesByDimension(report).flatMap(({ dimension: d, practices: list }) => [
+      '',
+      '<details>',
+      `<summary>${escapeHtml(`${d.title} — ${d.score}/100 (${d.present} present, ${d.partial} partial, ${d.absent} absent)`)}</summary>`,
+      '',
+      ...list.flatMap((p) => practice(report, p)),
+      '',
+      '</details>',
+    ]),
+  ];
+}
+
+function practice(report: Report, p: PracticeResult): string[] {
+  const head = `- ${STATUS_MARK[p.status]} **${md(p.title)}** (level ${p.level}, ${p.status}`;
+  if (p.status === 'suppressed') return [`${head}: ${md(suppressionReason(p))})`];
+  const confidence = p.confidence === 'high' ? '' : `, ${p.confidence} confidence`;
+  return [`${head}${confidence})${evidence(report, p.evidence)}`, ...signalItems(p.signals)];
+}
+
+/** Nested list items for up to MAX_SIGNALS signals, then "+N more". */
+function signalItems(signals: readonly Signal[]): string[] {
+  const { shown, more } = firstFew(signals, MAX_SIGNALS);
+  return [
+    ...shown.map((s) => `  - ${codeSpan(location(s))} ${md(signalNote(s))}`),
+    ...(more > 0 ? [`  - \\+${more} more`] : []),
+  ];
+}
+
+function recommendations(report: Report): string[] {
+  const top = topRecommendations(report);
+  if (top.length === 0) return [];
+  return [
+    '### Next steps',
+    '',
+    '| # | Practice | First step | Effort | Why now |',
+    '| ---: | --- | --- | --- | --- |',
+    ...top.map((r, i) => `| ${i + 1} | ${md(r.title)} | ${md(r.firstStep)} | ${md(r.effort)} | ${md(r.reason)} |`),
+  ];
+}
+
+function sources(report: Report): string[] {
+  if (report.sources.length === 0) return [];
+  return [
+    '### Sources',
+    '',
+    ...report.sources.map((s) => `- ${markdownSourceLink(s, s.title)} — ${md(attribution(s))} ${codeSpan(s.id)}`),
+  ];
+}
+
+function scanWarnings(report: Report): string[] {
+  if (report.warnings.length === 0) return [];
+  const { shown, more } = firstFew(report.warnings, MAX_SCAN_WARNINGS);
+  return [
+    '<details>',
+    `<summary>Scan warnings (${report.warnings.length})</summary>`,
+    '',
+    ...shown.map((w) => `- ${md(scanWarningLine(w))}`),
+    ...(more > 0 ? [`- \\+${more} more`] : []),
+    '',
+    '</details>',
+  ];
+}
+
+/** " — evidence: [A et al. (2019)](…), …" for `source#claim` references; empty when none resolve. */
+function evidence(report: Report, refs: readonly string[]): string {
+  const links = evidenceSources(report, refs).map((s) => markdownSourceLink(s, attribution(s)));
+  return links.length > 0 ? ` — evidence: ${links.join(', ')}` : '';
+}
+
+/** A link to the source when its URL is plain http(s); otherwise the escaped label alone. */
+export function markdownSourceLink(source: SourceRef, label: string): string {
+  const url = httpUrl(source.url);
+  return url ? `[${md(label)}](<${url}>)` : md(label);
+}
+
+/**
+ * An inline code span holding `s` verbatim: the fence is one backtick longer than the
+ * longest backtick run inside, and padded with spaces when `s` starts or ends with a
+ * backtick or space (CommonMark strips exactly one such pad on each side).
+ */
+export function codeSpan(s: string): string {
+  const text = singleLine(stripControl(s));
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}

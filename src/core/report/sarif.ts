@@ -1,0 +1,190 @@
+/**
+ * The SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers. Every practice
+ * and every applicable trade-off is a rule; a result is a gap that matters for the target
+ * level (an absent or partial practice expected at or below it) or a trade-off warning.
+ * Suppressed items stay in the log, marked as externally suppressed, so that viewers
+ * can show what was waived and why.
+ */
+import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import type { KnowledgeBase, Severity } from '../model/knowledge';
+import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
+import { markdownSourceLink } from './markdown';
+import { escapeMarkdown as md, httpUrl } from './sanitize';
+import { attribution, evidenceSources, suppressionReason } from './sections';
+
+export interface SarifOptions {
+  /**
+   * The knowledge base the report was made with. It adds each practice's rationale and
+   * first step to the rule help; without it (e.g. when converting a saved JSON report) the
+   * help carries the report's own content only.
+   */
+  knowledge?: Pick<KnowledgeBase, 'practices'>;
+}
+
+const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TOOL_NAME = 'MLOps Lens';
+const INFORMATION_URI = 'https://github.com/mlops-lens/mlops-lens';
+/** Signal paths are repository-relative; viewers resolve them against the checkout. */
+const SRCROOT = '%SRCROOT%';
+
+const SEVERITY_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** What the rules and results say about one practice beyond the report itself. */
+interface PracticeHelp {
+  why?: string;
+  firstStep?: string;
+}
+
+/** Renders the report as a SARIF 2.1.0 log (JSON text). */
+export function renderSarif(report: Report, options: SarifOptions = {}): string {
+  const help = practiceHelp(report, options);
+  const rules: ReportingDescriptor[] = [
+    ...report.practices.map((p) => practiceRule(report, p, help.get(p.id) ?? {})),
+    ...report.tradeoffs.map((t) => tradeoffRule(report, t)),
+  ];
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results: Result[] = [
+    ...report.practices.filter((p) => p.status !== 'present' && p.level <= report.level.target)
+      .map((p) => practiceResult(report, p, help.get(p.id) ?? {})),
+    ...report.tradeoffs.map(tradeoffResult),
+  ].map((result) => ({ ...result, ruleIndex: ruleIndex.get(result.ruleId ?? '') }));
+
+  const log: Log = {
+    $schema: SCHEMA_URI,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: TOOL_NAME, version: report.tool.version, informationUri: INFORMATION_URI, rules } },
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * Rationale and first step per practice id. The first step prefers the report's
+ * recommendation (what the user was told) over the knowledge base's remediation.
+ */
+function practiceHelp(report: Report, options: SarifOptions): Map<string, PracticeHelp> {
+  const help = new Map<string, PracticeHelp>(
+    (options.knowledge?.practices ?? []).map((p) => [p.id, { why: p.why, firstStep: p.remediation.firstStep }]),
+  );
+  for (const r of report.recommendations) help.set(r.practice, { ...help.get(r.practice), firstStep: r.firstStep });
+  return help;
+}
+
+function practiceRule(report: Report, p: PracticeResult, help: PracticeHelp): ReportingDescriptor {
+  const sources = evidenceSources(report, p.evidence);
+  const dimension = report.dimensionDetails.find((d) => d.id === p.dimension)?.title ?? p.dimension;
+  const summary = help.why ?? `${p.title}: a ${dimension} practice expected from maturity level ${p.level}.`;
+  const steps = help.firstStep ? [`First step: ${help.firstStep}`] : [];
+  return {
+    id: p.id,
+    name: pascalCase(p.id),
+    shortDescription: { text: p.title },
+    fullDescription: { text: summary },
+    help: {
+      text: [summary, ...steps, ...evidenceText(sources)].join('\n'),
+      markdown: [md(summary), ...steps.map(md), ...evidenceMarkdown(sources)].join('\n\n'),
+    },
+    ...helpUri(sources),
+    properties: { tags: [p.dimension, 'mlops'], level: p.level },
+  };
+}
+
+function tradeoffRule(report: Report, t: TradeoffResult): ReportingDescriptor {
+  const sources = evidenceSources(report, t.evidence);
+  const action = `Action: ${t.action}`;
+  return {
+    id: tradeoffRuleId(t),
+    name: `Tradeoff${pascalCase(t.id)}`,
+    shortDescription: { text: t.title },
+    fullDescription: { text: t.message },
+    defaultConfiguration: { level: SEVERITY_LEVEL[t.severity] },
+    help: {
+      text: [t.message, action, ...evidenceText(sources)].join('\n'),
+      markdown: [md(t.message), md(action), ...evidenceMarkdown(sources)].join('\n\n'),
+    },
+    ...helpUri(sources),
+    properties: { tags: ['tradeoff', 'mlops'] },
+  };
+}
+
+function practiceResult(report: Report, p: PracticeResult, help: PracticeHelp): Result {
+  const expected = `expected from level ${p.level}; target ${report.level.target}`;
+  const what = {
+    partial: `${p.title} is only partly in place: the evidence found is weaker than required (${expected}).`,
+    absent: `${p.title} is missing: no evidence of it was found (${expected}).`,
+    suppressed: `${p.title} is suppressed (${expected}).`,
+    present: '', // never a result: filtered out by the caller
+  }[p.status];
+  return {
+    ruleId: p.id,
+    level: p.level <= report.level.current + 1 ? 'warning' : 'note',
+    message: { text: help.firstStep ? `${what} First step: ${help.firstStep}` : what },
+    ...locations(p.signals),
+    ...suppressions(p, p.status === 'suppressed'),
+  };
+}
+
+function tradeoffResult(t: TradeoffResult): Result {
+  return {
+    ruleId: tradeoffRuleId(t),
+    level: SEVERITY_LEVEL[t.severity],
+    message: { text: `${t.title}: ${t.message} Action: ${t.action}` },
+    ...locations(t.signals),
+    ...suppressions(t, t.suppressedReason !== undefined),
+  };
+}
+
+function tradeoffRuleId(t: TradeoffResult): string {
+  return `tradeoff/${t.id}`;
+}
+
+/**
+ * The first signal's file as the result's location. Results without a signal (an absent
+ * practice has none) get no location: that is valid SARIF, and inventing one would point
+ * at a file that has nothing to do with the finding.
+ */
+function locations(signals: readonly Signal[]): { locations?: Location[] } {
+  const first = signals[0];
+  if (!first) return {};
+  return {
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: encodePath(first.path), uriBaseId: SRCROOT },
+        ...(first.line && first.line >= 1 ? { region: { startLine: first.line } } : {}),
+      },
+    }],
+  };
+}
+
+/** An external suppression (configuration or baseline) with its reason, when `suppressed`. */
+function suppressions(item: { suppressedReason?: string }, suppressed: boolean): Pick<Result, 'suppressions'> {
+  if (!suppressed) return {};
+  return { suppressions: [{ kind: 'external', justification: suppressionReason(item) }] };
+}
+
+/** A repository path as a relative URI reference: each segment percent-encoded. */
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** `experiment-tracking` → `ExperimentTracking` (SARIF rule names are identifier-like). */
+function pascalCase(id: string): string {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+function helpUri(sources: readonly SourceRef[]): { helpUri?: string } {
+  const url = sources.map((s) => httpUrl(s.url)).find(Boolean);
+  return url ? { helpUri: url } : {};
+}
+
+function evidenceText(sources: readonly SourceRef[]): string[] {
+  return sources.length > 0 ? [`Evidence: ${sources.map((s) => `${s.title}, ${attribution(s)} ${s.url}`).join('; ')}`] : [];
+}
+
+function evidenceMarkdown(sources: readonly SourceRef[]): string[] {
+  if (sources.length === 0) return [];
+  const items = sources.map((s) => `- ${markdownSourceLink(s, `${s.title}, ${attribution(s)}`)}`);
+  return [`**Evidence**\n\n${items.join('\n')}`];
+}

@@ -1,0 +1,122 @@
+/**
+ * Selection, grouping and wording shared by the renderers, so that every format shows
+ * the same content in the same order and only the markup differs. Strings returned here are unescaped: each renderer escapes for its format.
+ */
+import type { PracticeStatus, Severity } from '../model/knowledge';
+import type { DimensionResult, PracticeResult, Recommendation, Report, Signal, SourceRef } from '../model/report';
+import type { ScanWarning } from '../model/facts';
+import { singleLine, stripControl, truncate } from './sanitize';
+
+/** Signals listed per practice or trade-off; the rest are counted ("+N more"). */
+export const MAX_SIGNALS = 3;
+/** Recommendations listed: the top of the report's priority order. */
+export const MAX_RECOMMENDATIONS = 5;
+/** Scan warnings listed in the Markdown and HTML reports (the terminal shows fewer). */
+export const MAX_SCAN_WARNINGS = 50;
+/** Longest repository-derived string shown; longer ones (minified lines, generated paths) are cut. */
+const MAX_REPO_TEXT = 200;
+
+export const STATUS_MARK: Record<PracticeStatus, string> = {
+  present: '✓', partial: '◐', absent: '✗', suppressed: '–',
+};
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: 'Error', warning: 'Warning', info: 'Info',
+};
+
+/** Repository-derived text, control characters stripped, on one line and length-capped. */
+export function repoText(s: string, max = MAX_REPO_TEXT): string {
+  return truncate(singleLine(stripControl(s)), max);
+}
+
+export interface DimensionGroup {
+  dimension: DimensionResult;
+  practices: PracticeResult[];
+}
+
+/**
+ * Practices grouped by dimension in the report's dimension order, each keeping report
+ * order. A practice whose dimension has no details still gets a group (titled by its id)
+ * rather than silently vanishing from the output.
+ */
+export function practicesByDimension(report: Report): DimensionGroup[] {
+  const groups = new Map<string, DimensionGroup>(
+    report.dimensionDetails.map((dimension) => [dimension.id, { dimension, practices: [] }]),
+  );
+  for (const practice of report.practices) {
+    let group = groups.get(practice.dimension);
+    if (!group) {
+      const score = report.dimensions[practice.dimension] ?? 0;
+      group = { dimension: { id: practice.dimension, title: practice.dimension, score, present: 0, partial: 0, absent: 0 }, practices: [] };
+      groups.set(practice.dimension, group);
+    }
+    group.practices.push(practice);
+  }
+  return [...groups.values()].filter((group) => group.practices.length > 0);
+}
+
+/** The first `max` items to list and how many more there are (shown as "+N more"). */
+export function firstFew<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+
+/** `path:line` of a signal or scan warning, sanitised. */
+export function location(item: { path: string; line?: number }): string {
+  return item.line ? `${repoText(item.path)}:${item.line}` : repoText(item.path);
+}
+
+/** What a signal saw, sanitised: its matched detail (if any), how strongly, and the tool. */
+export function signalNote(signal: Signal): string {
+  const how = signal.tool ? `${signal.strength}, ${signal.tool}` : signal.strength;
+  return signal.detail ? `${repoText(signal.detail)} (${how})` : `(${how})`;
+}
+
+/** One line about a scan warning, sanitised: code, location and message. */
+export function scanWarningLine(warning: ScanWarning): string {
+  const where = warning.path ? ` ${location({ path: warning.path, line: warning.line })}` : '';
+  return `${warning.code}${where}: ${repoText(warning.message)}`;
+}
+
+/** "Level 2 — Reproducible pipelines (target 3 for pilot)". */
+export function levelHeadline(report: Report): string {
+  const { level, stage } = report;
+  return `Level ${level.current} — ${level.name} (target ${level.target} for ${stage.id})`;
+}
+
+/** The stage and how it was decided: "pilot (inferred: …)" or "pilot (configured)". */
+export function stageSummary(report: Report): string {
+  const { stage } = report;
+  return stage.inferred ? `${stage.id} (inferred: ${repoText(stage.reason)})` : `${stage.id} (configured)`;
+}
+
+/** What the next level still needs, practice ids replaced by their titles; undefined at level 4. */
+export function nextLevelSummary(report: Report): string | undefined {
+  const next = report.level.next;
+  if (!next) return undefined;
+  const titles = new Map(report.practices.map((p) => [p.id, p.title]));
+  const missing = next.missing.map((id) => titles.get(id) ?? id).join(', ');
+  return `Level ${next.level} (${next.name}) needs: ${missing || 'nothing more'}`;
+}
+
+/** The recommendations worth showing, in the report's priority order. */
+export function topRecommendations(report: Report): Recommendation[] {
+  return report.recommendations.slice(0, MAX_RECOMMENDATIONS);
+}
+
+/** The cited sources behind `source#claim` references, first-cited first, without repeats. */
+export function evidenceSources(report: Report, refs: readonly string[]): SourceRef[] {
+  const byId = new Map(report.sources.map((source) => [source.id, source]));
+  const ids = new Set(refs.map((ref) => ref.split('#')[0]));
+  return [...ids].flatMap((id) => byId.get(id) ?? []);
+}
+
+/** "Amershi, Begel (2019)"-style attribution; three or more authors become "First et al.". */
+export function attribution(source: SourceRef): string {
+  const authors = source.authors.length > 2 ? `${source.authors[0]} et al.` : source.authors.join(', ');
+  return authors ? `${authors} (${source.year})` : `(${source.year})`;
+}
+
+/** The suppression reason of a practice or trade-off, sanitised, or a neutral default. */
+export function suppressionReason(item: { suppressedReason?: string }): string {
+  return item.suppressedReason ? repoText(item.suppressedReason) : 'no reason given';
+}

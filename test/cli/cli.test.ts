@@ -1,0 +1,146 @@
+/** The CLI end to end: the built bundle as a user runs it, and `run()` for failures a real disk cannot stage. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { createNodeFileHost } from '../../src/core/host/nodeFileHost';
+import { run, type CliIo } from '../../src/cli/run';
+import { FIXTURES, KNOWLEDGE_DIR, REPO_ROOT, tempDir } from '../helpers/paths';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fixture copied outside this repository's git tree, with a `.git` folder. */
+function fixtureCopy(name: string) {
+  const dir = tempDir();
+  cpSync(join(FIXTURES, 'repos', name), dir.path, { recursive: true });
+  mkdirSync(join(dir.path, '.git'));
+  return dir;
+}
+
+test('the CLI bundle is built', () => {
+  assert.ok(existsSync(CLI), `${CLI} is missing: run the build first (npm test does)`);
+});
+
+test('--help and --version', () => {
+  const help = cli(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Usage: mlops-lens \[path\] \[options\]/);
+  assert.match(help.stdout, /--fail-under N/);
+  const version = cli(['--version']);
+  assert.equal(version.code, 0);
+  assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version);
+});
+
+test('usage errors exit 2 and say what is wrong', () => {
+  for (const [args, message] of [
+    [['--format', 'pdf'], /--format must be one of text, json, markdown, sarif, html; got 'pdf'/],
+    [['--fail-under', '7'], /--fail-under must be a level from 0 to 4; got '7'/],
+    [['--stage', 'beta'], /--stage must be one of prototype, pilot, production; got 'beta'/],
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['a', 'b'], /expected at most one path/],
+    [['/no/such/folder'], /\/no\/such\/folder: no such folder/],
+  ] as const) {
+    const result = cli([...args]);
+    assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, message);
+  }
+});
+
+test('text output on a pipe has no colour; FORCE_COLOR adds it; NO_COLOR wins', () => {
+  const dir = fixtureCopy('level-2-pipelines');
+  try {
+    const plain = cli([dir.path]);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.doesNotMatch(plain.stdout, /\x1b\[/);
+    assert.match(plain.stdout, /Level 2/);
+    assert.match(cli([dir.path], { FORCE_COLOR: '1' }).stdout, /\x1b\[/);
+    assert.doesNotMatch(cli([dir.path], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout, /\x1b\[/);
+  } finally {
+    dir.dispose();
+  }
+});
+
+test('--fail-under exits 1 below the level and 0 at it; the report is still written', () => {
+  const dir = fixtureCopy('level-2-pipelines');
+  try {
+    const below = cli([dir.path, '--fail-under', '3', '--format', 'json']);
+    assert.equal(below.code, 1);
+    assert.equal(JSON.parse(below.stdout).level.current, 2);
+    assert.match(below.stderr, /level 2 is below --fail-under 3/);
+    assert.equal(cli([dir.path, '--fail-under', '2']).code, 0);
+  } finally {
+    dir.dispose();
+  }
+});
+
+test('--format json is valid against the published schema; --output writes the file', () => {
+  const dir = fixtureCopy('level-3-delivery');
+  try {
+    const out = join(dir.path, 'report.json');
+    const result = cli([dir.path, '--format', 'json', '--output', out]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /Report written to .*report\.json \(level 3, target \d\)/);
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema', 'report.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
+    assert.equal(report.schemaVersion.split('.')[0], '1');
+  } finally {
+    dir.dispose();
+  }
+});
+
+test('--stage overrides the inferred stage and so the target', () => {
+  const dir = fixtureCopy('level-2-pipelines');
+  try {
+    const report = JSON.parse(cli([dir.path, '--format', 'json', '--stage', 'production']).stdout);
+    assert.deepEqual([report.stage.id, report.stage.inferred, report.level.target], ['production', false, 3]);
+  } finally {
+    dir.dispose();
+  }
+});
+
+test('an invalid config exits 2 naming file, line and column', () => {
+  const dir = fixtureCopy('level-1-tracked');
+  try {
+    writeFileSync(join(dir.path, '.mlops-lens.yaml'), 'stage: pilot\nsuppress:\n  - id: drift-monitoring\n');
+    const result = cli([dir.path]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /\.mlops-lens\.yaml:3:5: suppress\[0\]\.reason: missing required field 'reason'/);
+    const explicit = cli([dir.path, '--config', join(dir.path, 'missing.yaml')]);
+    assert.equal(explicit.code, 2);
+    assert.match(explicit.stderr, /cannot read config file .*missing\.yaml: ENOENT/);
+  } finally {
+    dir.dispose();
+  }
+});
+
+test('a scan that cannot list the repository exits 3', async () => {
+  const dir = tempDir();
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: { write: (t: string) => out.push(t) },
+    stderr: { write: (t: string) => err.push(t) },
+    env: {},
+    cwd: dir.path,
+    knowledgeDir: KNOWLEDGE_DIR,
+    version: '0.0.0-test',
+    createHost: (root) => ({ ...createNodeFileHost(root), readDirectory: () => Promise.reject(new Error('EIO: i/o error')) }),
+  };
+  try {
+    assert.equal(await run(['.'], io), 3);
+    assert.match(err.join(''), /the scan of \. failed: EIO: i\/o error/);
+    assert.deepEqual(out, []);
+  } finally {
+    dir.dispose();
+  }
+});

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import type { Log, Result } from 'sarif';
+import type { Practice } from '../../../src/core/model/knowledge';
+import { renderSarif } from '../../../src/core/report/sarif';
+import { sampleReport } from './sampleReport';
+import { join } from 'node:path';
+import { SHARED_DIR } from '../../helpers/paths';
+
+/** The official SARIF 2.1.0 schema (draft-04); override the location with MLOPS_LENS_SARIF_SCHEMA. */
+const SCHEMA_PATH = process.env.MLOPS_LENS_SARIF_SCHEMA ?? join(SHARED_DIR, 'schemas', 'sarif-schema-2.1.0.json');
+
+function parse(text: string): Log {
+  return JSON.parse(text) as Log;
+}
+
+function resultFor(log: Log, ruleId: string): Result {
+  const result = log.runs[0].results?.find((r) => r.ruleId === ruleId);
+  assert.ok(result, `a result for ${ruleId}`);
+  return result;
+}
+
+describe('renderSarif', () => {
+  const report = sampleReport();
+  const text = renderSarif(report);
+  const log = parse(text);
+  const run = log.runs[0];
+  const rules = run.tool.driver.rules ?? [];
+
+  it('validates against the SARIF 2.1.0 schema', (t) => {
+    if (!existsSync(SCHEMA_PATH)) {
+      if (process.env.MLOPS_LENS_ALLOW_NO_SCHEMA === '1') {
+        console.warn(`\n*** SARIF SCHEMA NOT FOUND at ${SCHEMA_PATH}: schema validation SKIPPED ***\n`);
+        t.skip(`SARIF schema not found at ${SCHEMA_PATH}`);
+        return;
+      }
+      assert.fail(`SARIF schema not found at ${SCHEMA_PATH}; set MLOPS_LENS_SARIF_SCHEMA to its path, or MLOPS_LENS_ALLOW_NO_SCHEMA=1 to skip this check`);
+    }
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
+    assert.ok(validate(log), ajv.errorsText(validate.errors, { separator: '\n' }));
+  });
+
+  it('describes the tool, with one rule per practice and per trade-off', () => {
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+    assert.equal(log.runs.length, 1);
+    assert.equal(run.tool.driver.name, 'MLOps Lens');
+    assert.equal(run.tool.driver.version, '0.1.0');
+    assert.deepEqual(rules.map((r) => r.id), [
+      ...report.practices.map((p) => p.id),
+      'tradeoff/overlapping-trackers', 'tradeoff/automation-before-tests',
+    ]);
+  });
+
+  it('fills practice rules from the report and the evidence sources', () => {
+    const rule = rules.find((r) => r.id === 'pipeline-orchestration');
+    assert.equal(rule?.name, 'PipelineOrchestration');
+    assert.equal(rule?.shortDescription?.text, 'Training pipeline as code');
+    assert.equal(rule?.helpUri, 'https://cloud.google.com/architecture/mlops-continuous-delivery-and-automation-pipelines-in-machine-learning');
+    assert.deepEqual(rule?.properties, { tags: ['pipelines', 'mlops'], level: 2 });
+    assert.match(rule?.help?.text ?? '', /First step: Turn `make train` into a dvc\.yaml stage\./);
+    assert.match(rule?.help?.markdown ?? '', /\*\*Evidence\*\*\n\n- \[MLOps\\: Continuous delivery/);
+    const tradeoff = rules.find((r) => r.id === 'tradeoff/overlapping-trackers');
+    assert.equal(tradeoff?.name, 'TradeoffOverlappingTrackers');
+    assert.equal(tradeoff?.defaultConfiguration?.level, 'warning');
+    assert.equal(tradeoff?.helpUri, 'https://doi.org/10.1145/3382494.3410681');
+  });
+
+  it('takes the rationale and first step from the knowledge base when given', () => {
+    const practice = { id: 'model-registry', why: 'A registry makes deployed models traceable.', remediation: { firstStep: 'unused', path: '' } } as Practice;
+    const rule = parse(renderSarif(report, { knowledge: { practices: [practice] } })).runs[0].tool.driver.rules?.find((r) => r.id === 'model-registry');
+    assert.equal(rule?.fullDescription?.text, 'A registry makes deployed models traceable.');
+    assert.match(rule?.help?.text ?? '', /First step: Register the trained model/, 'the recommendation wins over the remediation');
+  });
+
+  it('reports absent and partial practices up to the target level, and every trade-off', () => {
+    assert.deepEqual(run.results?.map((r) => r.ruleId), [
+      'feature-store', 'pipeline-orchestration', 'unit-tests', 'ci-training', 'model-registry', 'model-cards',
+      'tradeoff/overlapping-trackers', 'tradeoff/automation-before-tests',
+    ]);
+    for (const result of run.results ?? []) {
+      assert.equal(rules[result.ruleIndex ?? -1]?.id, result.ruleId, `ruleIndex of ${result.ruleId}`);
+    }
+  });
+
+  it('says what is missing and the first step', () => {
+    const absent = resultFor(log, 'model-cards');
+    assert.equal(absent.level, 'warning');
+    assert.equal(absent.message.text, 'Model cards is missing: no evidence of it was found (expected from level 2; target 3). First step: Add MODEL_CARD.md describing intended use and metrics.');
+    assert.equal(absent.locations, undefined, 'no signal, no location');
+    assert.match(resultFor(log, 'unit-tests').message.text ?? '', /^Unit tests is only partly in place/);
+  });
+
+  it('grades practices beyond the next level as notes', () => {
+    const behind = sampleReport();
+    behind.level.current = 1;
+    const behindLog = parse(renderSarif(behind));
+    assert.equal(resultFor(behindLog, 'ci-training').level, 'note');
+    assert.equal(resultFor(behindLog, 'model-cards').level, 'warning');
+  });
+
+  it('locates partial practices and trade-offs at their first signal, with encoded URIs', () => {
+    assert.deepEqual(resultFor(log, 'pipeline-orchestration').locations, [{
+      physicalLocation: { artifactLocation: { uri: 'Makefile', uriBaseId: '%SRCROOT%' }, region: { startLine: 7 } },
+    }]);
+    const uri = resultFor(log, 'tradeoff/overlapping-trackers').locations?.[0].physicalLocation?.artifactLocation?.uri;
+    assert.equal(uri, 'src/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.py');
+    assert.equal(resultFor(log, 'unit-tests').locations?.[0].physicalLocation?.artifactLocation?.uri, 'tests/test_%E2%80%AEmodel%E2%80%AC.py');
+  });
+
+  it('maps trade-off severity to result level', () => {
+    assert.equal(resultFor(log, 'tradeoff/overlapping-trackers').level, 'warning');
+    assert.equal(resultFor(log, 'tradeoff/automation-before-tests').level, 'note');
+    const severe = sampleReport();
+    severe.tradeoffs[0].severity = 'error';
+    assert.equal(resultFor(parse(renderSarif(severe)), 'tradeoff/overlapping-trackers').level, 'error');
+  });
+
+  it('keeps suppressed items as externally suppressed results with their reason', () => {
+    const suppression = resultFor(log, 'feature-store').suppressions?.[0];
+    assert.equal(suppression?.kind, 'external');
+    assert.match(suppression?.justification ?? '', /^batch scoring only, no online features A+…$/);
+    const waived = sampleReport();
+    waived.tradeoffs[1].suppressedReason = 'tests live in another repository';
+    assert.deepEqual(resultFor(parse(renderSarif(waived)), 'tradeoff/automation-before-tests').suppressions,
+      [{ kind: 'external', justification: 'tests live in another repository' }]);
+    assert.equal(resultFor(log, 'model-cards').suppressions, undefined);
+  });
+});
