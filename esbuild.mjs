@@ -13,7 +13,7 @@ const tests = process.argv.includes('--tests');
 function tsFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === 'fixtures' || name === 'node_modules') return [];
+    if (path === join('test', 'fixtures') || name === 'node_modules') return [];
     if (statSync(path).isDirectory()) return tsFiles(path);
     return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
   });

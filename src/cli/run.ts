@@ -13,7 +13,7 @@ import { DataError } from '../core/knowledge/errors';
 import { loadKnowledge } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model/knowledge';
 import { renderReport } from '../core/report';
-import { HELP, parseCli, UsageError, type CliOptions } from './args';
+import { HELP, parseCli, type CliOptions } from './args';
 import { createProgress } from './progress';
 
 export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, scanFailed: 3 } as const;

@@ -90,7 +90,7 @@ test('--format json is valid against the published schema; --output writes the f
     assert.match(result.stderr, /Report written to .*report\.json \(level 3, target \d\)/);
     const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema', 'report.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true }).compile(schema);
-    const report = JSON.parse(readFileSync(out, 'utf8'));
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { schemaVersion: string };
     assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
     assert.equal(report.schemaVersion.split('.')[0], '1');
   } finally {

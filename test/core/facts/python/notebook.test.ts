@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractor, NotebookSyntaxError } from '../../../../src/core/facts/python/notebook';
+import { extractText } from '../extractStub';
+
+const PATH = 'notebooks/explore.ipynb';
+
+/** A notebook laid out as nbformat writes it (indent 1, one source line per string). */
+function notebook(cells: Array<{ type: 'code' | 'markdown'; source: string[] | string }>, metadata: object = {}): string {
+  return JSON.stringify({
+    cells: cells.map((cell) => ({ cell_type: cell.type, metadata: {}, source: cell.source, ...(cell.type === 'code' && { outputs: [] }) })),
+    metadata,
+    nbformat: 4,
+    nbformat_minor: 5,
+  }, null, 1);
+}
+
+/** 1-based line of the first line of `text` that contains `needle`. */
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('notebook extractor', () => {
+  it('counts code cells and scans them as one namespace, with JSON lines', async () => {
+    const text = notebook([
+      { type: 'markdown', source: ['# Explore\n', 'import nothing\n'] },
+      { type: 'code', source: ['import numpy as np\n', 'import mlflow'] },
+      { type: 'code', source: ['%matplotlib inline\n', '!pip install x\n', 'np.random.seed(0)\n', 'mlflow.log_param("a", value=1)'] },
+    ]);
+    const result = await extractText(extractor, PATH, text);
+    assert.deepEqual(result.notebooks, [{ path: PATH, codeCells: 2 }]);
+    assert.deepEqual(result.imports, [
+      { path: PATH, line: lineOf(text, '"import numpy as np'), module: 'numpy' },
+      { path: PATH, line: lineOf(text, '"import mlflow'), module: 'mlflow' },
+    ]);
+    assert.deepEqual(result.calls, [
+      { path: PATH, line: lineOf(text, 'np.random.seed'), name: 'numpy.random.seed', keywords: [], decorator: false },
+      { path: PATH, line: lineOf(text, 'mlflow.log_param'), name: 'mlflow.log_param', keywords: ['value'], decorator: false },
+    ]);
+  });
+
+  it('points every fact of a single-string source at the line where it starts', async () => {
+    const text = notebook([{ type: 'code', source: 'import torch\ntorch.manual_seed(1)' }]);
+    const result = await extractText(extractor, PATH, text);
+    const line = lineOf(text, 'import torch');
+    assert.deepEqual(result.calls?.map((c) => [c.name, c.line]), [['torch.manual_seed', line]]);
+    assert.deepEqual(result.imports?.map((i) => [i.module, i.line]), [['torch', line]]);
+  });
+
+  it('uses the source start line for compact (one-line) JSON', async () => {
+    const text = JSON.stringify(JSON.parse(notebook([{ type: 'code', source: ['import os\n', 'os.getcwd()'] }])));
+    const result = await extractText(extractor, PATH, text);
+    assert.deepEqual(result.calls?.map((c) => [c.name, c.line]), [['os.getcwd', 1]]);
+  });
+
+  it('skips non-Python cell magics but scans %%time cells', async () => {
+    const text = notebook([
+      { type: 'code', source: ['%%bash\n', 'python train.py'] },
+      { type: 'code', source: ['%%time\n', 'fit()'] },
+    ]);
+    const result = await extractText(extractor, PATH, text);
+    assert.deepEqual(result.calls?.map((c) => c.name), ['fit']);
+    assert.deepEqual(result.notebooks, [{ path: PATH, codeCells: 2 }]);
+  });
+
+  it('counts but does not scan cells of a non-Python kernel', async () => {
+    const text = notebook([{ type: 'code', source: ['library(x)\n', 'fit(y)'] }], { kernelspec: { language: 'R', name: 'ir' } });
+    const result = await extractText(extractor, PATH, text);
+    assert.deepEqual(result, { notebooks: [{ path: PATH, codeCells: 1 }], imports: [], calls: [], warnings: [] });
+  });
+
+  it('omits lines it cannot find and tolerates odd cells', async () => {
+    const text = JSON.stringify({ cells: [null, { cell_type: 'code', source: [1, 'run()'] }, { cell_type: 'code' }] });
+    const result = await extractText(extractor, PATH, text.replace('"run()"', '"\\u0072un()"'));
+    assert.deepEqual(result.calls, [{ path: PATH, line: undefined, name: 'run', keywords: [], decorator: false }]);
+    assert.deepEqual(result.notebooks, [{ path: PATH, codeCells: 2 }]);
+  });
+
+  it('throws with the line of malformed JSON', async () => {
+    await assert.rejects(
+      async () => extractText(extractor, PATH, '{\n "cells": [\n  {,\n ]\n}'),
+      (err: unknown) => err instanceof NotebookSyntaxError && err.line === 3 && /^invalid notebook JSON at line 3: /.test(err.message),
+    );
+  });
+
+  it('throws for JSON that is not a notebook', async () => {
+    await assert.rejects(
+      async () => extractText(extractor, PATH, '{"worksheets": [], "nbformat": 3}'),
+      { name: 'NotebookSyntaxError', message: 'not an nbformat 4 notebook: no "cells" list (nbformat 3)' },
+    );
+  });
+});
