@@ -14,7 +14,8 @@ export function recommend(
   level: LevelResult,
   weights: ReadonlyMap<string, number>,
 ): Recommendation[] {
-  const neededNext = new Set(level.next && level.next.level <= Math.max(level.target, level.current + 1) ? level.next.missing : []);
+  // Beyond the target the next level is shown as information, not pushed as work.
+  const neededNext = new Set(level.next && level.next.level <= level.target ? level.next.missing : []);
   const candidates = results.flatMap((result, i) => {
     const practice = practices[i];
     if (result.status !== 'absent' && result.status !== 'partial') return [];

@@ -27,7 +27,9 @@ const MAX_ALIAS_COUNT = 100;
 /** Parse every document of a YAML stream; throws YamlSyntaxError on the first error. */
 export function parseYaml(text: string): YamlDoc[] {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  // `merge` expands `<<: *anchor` as CI files expect; `logLevel` keeps the library from
+  // printing warnings to the console (problems surface as errors or not at all).
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: true, logLevel: 'error' });
   // parseAllDocuments returns an EmptyStream for '' — not iterable as documents.
   if (!Array.isArray(documents)) return [];
   const docs: YamlDoc[] = [];

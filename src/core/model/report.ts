@@ -88,7 +88,7 @@ export interface LevelResult {
 export interface StageResult {
   id: StageId;
   inferred: boolean;
-  /** What made the stage: the matched condition's practices, or "configured". */
+  /** What made the stage, e.g. "from ci, containerization", or "set in the configuration". */
   reason: string;
 }
 

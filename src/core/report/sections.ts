@@ -83,10 +83,10 @@ export function levelHeadline(report: Report): string {
   return `Level ${level.current} — ${level.name} (target ${level.target} for ${stage.id})`;
 }
 
-/** The stage and how it was decided: "pilot (inferred: …)" or "pilot (configured)". */
+/** The stage and how it was decided: "pilot (inferred from ci, …)" or "pilot (configured)". */
 export function stageSummary(report: Report): string {
   const { stage } = report;
-  return stage.inferred ? `${stage.id} (inferred: ${repoText(stage.reason)})` : `${stage.id} (configured)`;
+  return stage.inferred ? `${stage.id} (inferred ${repoText(stage.reason)})` : `${stage.id} (configured)`;
 }
 
 /** What the next level still needs, practice ids replaced by their titles; undefined at level 4. */

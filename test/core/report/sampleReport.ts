@@ -31,7 +31,7 @@ export function sampleReport(): Report {
     schemaVersion: '1.0.0',
     tool: { name: 'mlops-lens', version: '0.1.0' },
     root: 'churn-prediction\u001b[2J',
-    stage: { id: 'pilot', inferred: true, reason: 'experiment-tracking present, no serving manifests' },
+    stage: { id: 'pilot', inferred: true, reason: 'from experiment-tracking, containerization' },
     level: {
       current: 2,
       name: 'Reproducible pipelines',

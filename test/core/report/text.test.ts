@@ -29,7 +29,7 @@ describe('renderText', () => {
 
   it('shows the header, the reason for the level and what the next level needs', () => {
     assert.match(plain, /^MLOps Lens — churn-prediction\n/);
-    assert.match(plain, /Stage: pilot \(inferred: experiment-tracking present/);
+    assert.match(plain, /Stage: pilot \(inferred from experiment-tracking, containerization\)/);
     assert.match(plain, /Level 2 — Reproducible pipelines \(target 3 for pilot\)/);
     assert.match(plain, /Score: 44\/100/);
     assert.match(plain, /Why: Data and code are versioned/);
