@@ -21,7 +21,7 @@ export function decideLevel(levels: readonly LevelDef[], target: number, ctx: Co
     target,
     targetName: levels[target]?.name ?? '',
     decidedBy,
-    ...(nextDef ? { next: { level: nextDef.level, name: nextDef.name, missing: [...new Set(missing.flat())] } } : {}),
+    ...(nextDef ? { next: { level: nextDef.level, name: nextDef.name, missing: [...new Set(missing.flat())], requirements: missing } } : {}),
   };
 }
 

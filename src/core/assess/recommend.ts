@@ -40,6 +40,10 @@ export function recommend(
 
 function reasonFor(practice: Practice, result: PracticeResult, next: boolean, level: LevelResult): string {
   const state = result.status === 'partial' ? 'only partly in place' : 'missing';
-  if (next) return `${state}; needed for level ${level.next!.level} (${level.next!.name})`;
+  if (next) {
+    const group = level.next!.requirements.find((g) => g.includes(practice.id) && g.length > 1);
+    const need = group ? `one of ${group.join(' / ')} is needed` : 'needed';
+    return `${state}; ${need} for level ${level.next!.level} (${level.next!.name})`;
+  }
   return `${state}; expected from level ${practice.level}, within the target level ${level.target}`;
 }

@@ -10,6 +10,6 @@ export function decideStage(stages: readonly StageDef[], configured: StageId | u
   return {
     id: stage.id,
     inferred: true,
-    reason: stage.when ? `from ${explain(stage.when, ctx).join(', ')}` : `no sign of ${stages.filter((s) => s.when).map((s) => s.id).join(' or ')} use`,
+    reason: stage.when ? `from ${explain(stage.when, ctx).join(', ')}` : `from the absence of ${stages.filter((s) => s.when).map((s) => s.id).join(' or ')} signals`,
   };
 }

@@ -81,8 +81,11 @@ export interface LevelResult {
   targetName: string;
   /** Why the level is what it is, in one sentence. */
   decidedBy: string;
-  /** What is missing for the next level; absent at level 4. */
-  next?: { level: number; name: string; missing: string[] };
+  /**
+   * What is missing for the next level; absent at level 4. `missing` lists every practice
+   * id involved; `requirements` groups them: each group is met by any one of its practices.
+   */
+  next?: { level: number; name: string; missing: string[]; requirements: string[][] };
 }
 
 export interface StageResult {

@@ -94,7 +94,7 @@ export function nextLevelSummary(report: Report): string | undefined {
   const next = report.level.next;
   if (!next) return undefined;
   const titles = new Map(report.practices.map((p) => [p.id, p.title]));
-  const missing = next.missing.map((id) => titles.get(id) ?? id).join(', ');
+  const missing = next.requirements.map((group) => group.map((id) => titles.get(id) ?? id).join(' or ')).join('; ');
   return `Level ${next.level} (${next.name}) needs: ${missing || 'nothing more'}`;
 }
 

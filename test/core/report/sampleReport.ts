@@ -38,7 +38,7 @@ export function sampleReport(): Report {
       target: 3,
       targetName: 'Automated training',
       decidedBy: 'Data and code are versioned and training runs as a pipeline, but nothing retrains in CI.',
-      next: { level: 3, name: 'Automated training', missing: ['ci-training', 'model-registry'] },
+      next: { level: 3, name: 'Automated training', missing: ['ci-training', 'model-registry'], requirements: [['ci-training'], ['model-registry']] },
     },
     dimensions: {
       data: 63, versioning: 100, experiments: 100, pipelines: 50, testing: 50,

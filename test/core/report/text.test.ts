@@ -33,7 +33,7 @@ describe('renderText', () => {
     assert.match(plain, /Level 2 — Reproducible pipelines \(target 3 for pilot\)/);
     assert.match(plain, /Score: 44\/100/);
     assert.match(plain, /Why: Data and code are versioned/);
-    assert.match(plain, /Next: Level 3 \(Automated training\) needs: Training in CI, Model registry/);
+    assert.match(plain, /Next: Level 3 \(Automated training\) needs: Training in CI; Model registry/);
   });
 
   it('draws a bar per dimension', () => {
