@@ -25,14 +25,17 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     const names = new Set(rule.names.map(normalizeDistName));
     return facts.dependencies.filter((d) => names.has(d.name)).map((d) => ({ path: d.path, line: d.line, detail: `${d.name}${d.spec}` }));
   },
-  import: (rule, facts) =>
-    facts.imports
-      .filter((i) => rule.modules.some((m) => i.module === m || i.module.startsWith(`${m}.`)))
-      .map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` })),
+  import: (rule, facts) => {
+    const own = ownModule(facts);
+    return facts.imports
+      .filter((i) => !own(i.module) && rule.modules.some((m) => i.module === m || i.module.startsWith(`${m}.`)))
+      .map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` }));
+  },
   call: (rule, facts) => {
     const match = globMatcher(rule.names);
+    const own = ownModule(facts);
     return facts.calls
-      .filter((c) => match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)))
+      .filter((c) => !own(c.name) && match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)))
       .map((c) => ({ path: c.path, line: c.line, detail: `${c.decorator ? '@' : ''}${c.name}${c.decorator ? '' : '()'}` }));
   },
   yaml: (rule, facts) => {
@@ -107,6 +110,12 @@ export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: stri
     if (signals.length >= MAX_SIGNALS_PER_RULE) break;
   }
   return signals;
+}
+
+/** Whether a dotted name belongs to one of the repository's own packages. */
+function ownModule(facts: Facts): (name: string) => boolean {
+  const own = new Set(facts.ownPackages);
+  return (name) => own.has(name.split('.', 1)[0]);
 }
 
 function ciSteps(facts: Facts, triggers?: readonly CiTrigger[]): { path: string; step: CiStep }[] {

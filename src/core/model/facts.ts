@@ -179,6 +179,8 @@ export interface Facts {
   dockerfiles: DockerfileFact[];
   manualSteps: ManualStep[];
   yamlDocuments: YamlDocumentFact[];
+  /** The repository's own top-level Python packages; imports of them are not tool use. */
+  ownPackages: string[];
   /** Text of files that `content` rules look at, by path. */
   texts: Map<string, string>;
   warnings: ScanWarning[];

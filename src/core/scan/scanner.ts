@@ -7,6 +7,7 @@ import { Minimatch } from 'minimatch';
 import type { FileHost } from '../host/fileHost';
 import type { Facts, FileFact, ScanWarning } from '../model/facts';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
+import { ownPackages } from '../facts/ownPackages';
 import { parseYaml } from '../facts/yamlSource';
 import { walk } from './walk';
 
@@ -18,7 +19,8 @@ export interface ScanLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxFileBytes: 1024 * 1024, maxFiles: 100_000, maxDepth: 64 };
+/** 8 MiB: notebooks with rendered outputs are often several MiB; larger files are data, not code. */
+export const DEFAULT_LIMITS: ScanLimits = { maxFileBytes: 8 * 1024 * 1024, maxFiles: 100_000, maxDepth: 64 };
 
 export interface ScanProgress {
   phase: 'listing' | 'reading';
@@ -140,7 +142,7 @@ function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[])
   return {
     files, hasGit, dependencies: [], requirementsFiles: [], imports: [], calls: [], notebooks: [],
     ci: [], dvc: [], mlprojects: [], manifests: [], dockerfiles: [], manualSteps: [],
-    yamlDocuments: [], texts: new Map(), warnings: [...warnings],
+    yamlDocuments: [], ownPackages: ownPackages(files), texts: new Map(), warnings: [...warnings],
   };
 }
 
