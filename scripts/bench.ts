@@ -15,7 +15,7 @@ import { EMPTY_CONFIG } from '../src/core/config/config';
 import { createNodeFileHost } from '../src/core/host/nodeFileHost';
 import { loadKnowledge } from '../src/core/knowledge/load';
 
-const AUDIT_VS_READ_ALL = 3;
+const AUDIT_VS_READ_ALL = 10;
 const MAX_HEAP_MB = 256;
 const RUNS = 3;
 

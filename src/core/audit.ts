@@ -26,7 +26,7 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
   const rules = knowledge.practices.flatMap((p) => p.detect);
   const { facts, stats } = await scan(host, {
     extractors: allExtractors,
-    yamlGlobs: rules.flatMap((r) => (r.kind === 'yaml' ? r.files : [])),
+    yamlRules: rules.flatMap((r) => (r.kind === 'yaml' ? [{ files: r.files, key: r.key }] : [])),
     contentGlobs: rules.flatMap((r) => (r.kind === 'content' ? r.files : [])),
     excludes: options.config.excludes,
     limits: options.config.limits,

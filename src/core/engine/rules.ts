@@ -5,8 +5,9 @@
 import type { Facts, CiStep } from '../model/facts';
 import type { CiTrigger, DetectionRule, RuleKind } from '../model/knowledge';
 import type { Signal } from '../model/report';
-import { globMatcher } from '../scan/scanner';
+import { globMatcher } from '../scan/globs';
 import { normalizeDistName } from '../facts/python/requirementName';
+import { indexFacts, rootOf } from './factIndex';
 import { matchesLine } from './patterns';
 
 /** Signals kept per rule: enough to show where, without flooding a report. */
@@ -17,25 +18,26 @@ type Hit = Omit<Signal, 'rule' | 'strength' | 'tool'>;
 type Matcher<K extends RuleKind> = (rule: Extract<DetectionRule, { kind: K }>, facts: Facts) => Hit[];
 
 const matchers: { [K in RuleKind]: Matcher<K> } = {
-  file: (rule, facts) => {
-    const match = globMatcher(rule.glob);
-    return facts.files.filter((f) => match(f.path)).map((f) => ({ path: f.path }));
-  },
+  file: (rule, facts) => indexFacts(facts).files.matching(rule.glob).map((path) => ({ path })),
   dependency: (rule, facts) => {
     const names = new Set(rule.names.map(normalizeDistName));
     return facts.dependencies.filter((d) => names.has(d.name)).map((d) => ({ path: d.path, line: d.line, detail: `${d.name}${d.spec}` }));
   },
   import: (rule, facts) => {
-    const own = ownModule(facts);
-    return facts.imports
-      .filter((i) => !own(i.module) && rule.modules.some((m) => i.module === m || i.module.startsWith(`${m}.`)))
-      .map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` }));
+    const { importsByRoot } = indexFacts(facts);
+    return rule.modules.flatMap((m) =>
+      (importsByRoot.get(rootOf(m)) ?? [])
+        .filter((i) => i.module === m || i.module.startsWith(`${m}.`))
+        .map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` })));
   },
   call: (rule, facts) => {
+    const { callsByRoot } = indexFacts(facts);
     const match = globMatcher(rule.names);
-    const own = ownModule(facts);
-    return facts.calls
-      .filter((c) => !own(c.name) && match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)))
+    // A glob whose first segment is literal only needs the calls under that module.
+    const roots = rule.names.map(rootOf);
+    const candidates = roots.some(isGlob) ? [...callsByRoot.values()].flat() : [...new Set(roots)].flatMap((r) => callsByRoot.get(r) ?? []);
+    return candidates
+      .filter((c) => match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)))
       .map((c) => ({ path: c.path, line: c.line, detail: `${c.decorator ? '@' : ''}${c.name}${c.decorator ? '' : '()'}` }));
   },
   yaml: (rule, facts) => {
@@ -74,13 +76,12 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     return facts.manifests.filter((m) => kinds.has(m.kind.toLowerCase())).map((m) => ({ path: m.path, line: m.line, detail: `kind: ${m.kind}` }));
   },
   content: (rule, facts) => {
-    const match = globMatcher(rule.files);
+    const { texts, lines: linesOf } = indexFacts(facts);
     const hits: Hit[] = [];
-    for (const [path, text] of facts.texts) {
-      if (!match(path)) continue;
-      const lines = text.split('\n');
-      const index = lines.findIndex((l) => matchesLine(rule.pattern, l));
-      if (index >= 0) hits.push({ path, line: index + 1, detail: lines[index].trim() });
+    for (const path of texts.matching(rule.files)) {
+      const lines = linesOf.get(path)!;
+      const found = lines.findIndex((l) => matchesLine(rule.pattern, l));
+      if (found >= 0) hits.push({ path, line: found + 1, detail: lines[found].trim() });
     }
     return hits;
   },
@@ -112,10 +113,8 @@ export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: stri
   return signals;
 }
 
-/** Whether a dotted name belongs to one of the repository's own packages. */
-function ownModule(facts: Facts): (name: string) => boolean {
-  const own = new Set(facts.ownPackages);
-  return (name) => own.has(name.split('.', 1)[0]);
+function isGlob(segment: string): boolean {
+  return /[*?[\]{}!]/.test(segment);
 }
 
 function ciSteps(facts: Facts, triggers?: readonly CiTrigger[]): { path: string; step: CiStep }[] {

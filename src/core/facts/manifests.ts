@@ -22,11 +22,16 @@ const NOT_MANIFESTS = [
   '**/pnpm-lock.yaml',
 ].map((glob) => new Minimatch(glob, { dot: true, nocase: true }));
 
+const API_VERSION_KEY = /^\s*apiVersion\s*:/m;
+const KIND_KEY = /^\s*kind\s*:/m;
+
 export const extractor: Extractor = {
   id: 'manifests',
   files: ['**/*.yaml', '**/*.yml'],
   async extract(file, ctx) {
     if (NOT_MANIFESTS.some((glob) => glob.match(file.path))) return {};
+    // Parsing is the costly part and most YAML files are no manifests: both keys must appear.
+    if (!API_VERSION_KEY.test(file.text) || !KIND_KEY.test(file.text)) return {};
     let docs;
     try {
       docs = parseYaml(file.text);

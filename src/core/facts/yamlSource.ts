@@ -24,8 +24,31 @@ export class YamlSyntaxError extends Error {
 /** Alias expansions allowed per document; far above real files, far below a "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Recently parsed texts: one file is often read by an extractor and by `yaml` rules, and
+ * parsing is the costly part. Results are immutable to callers, so sharing is safe.
+ */
+const recent = new Map<string, YamlDoc[] | YamlSyntaxError>();
+const RECENT_LIMIT = 64;
+
 /** Parse every document of a YAML stream; throws YamlSyntaxError on the first error. */
 export function parseYaml(text: string): YamlDoc[] {
+  let result = recent.get(text);
+  if (result === undefined) {
+    try {
+      result = parseUncached(text);
+    } catch (err) {
+      if (!(err instanceof YamlSyntaxError)) throw err;
+      result = err;
+    }
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(text, result);
+  }
+  if (result instanceof YamlSyntaxError) throw result;
+  return result;
+}
+
+function parseUncached(text: string): YamlDoc[] {
   const lineCounter = new LineCounter();
   // `merge` expands `<<: *anchor` as CI files expect; `logLevel` keeps the library from
   // printing warnings to the console (problems surface as errors or not at all).

@@ -16,19 +16,23 @@ export interface DirEntry {
 export interface LinkTarget {
   /** 'outside' when the target resolves outside the repository root; 'missing' when dangling. */
   type: 'file' | 'directory' | 'other' | 'outside' | 'missing';
+}
+
+/** A file's size, and its bytes when it was not over the limit asked for. */
+export interface FileContent {
   size: number;
+  /** Undefined when `size` is over the limit: the file was not read. */
+  bytes?: Uint8Array;
 }
 
 /** Read-only access to one repository. */
 export interface FileHost {
   /** Entries of a folder. Throws when the folder cannot be read. */
   readDirectory(path: string): Promise<DirEntry[]>;
-  /** Size in bytes of a regular file. */
-  fileSize(path: string): Promise<number>;
   /** Resolve a symlink without leaving the repository root. */
   resolveLink(path: string): Promise<LinkTarget>;
-  /** At most `maxBytes` bytes from the start of a file. */
-  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
+  /** A file's size and, when it is at most `maxBytes`, its bytes (one open, one stat, one read). */
+  readFile(path: string, maxBytes: number): Promise<FileContent>;
   /**
    * Whether a folder above the root holds `.git` (the root is a sub-project of a
    * version-controlled tree, as in a monorepo). Only checks for presence; reads nothing.

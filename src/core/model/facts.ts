@@ -14,7 +14,6 @@ export interface Location {
 /** A file in the scanned tree (after ignore rules). */
 export interface FileFact {
   path: string;
-  size: number;
 }
 
 export type DependencySource =

@@ -3,12 +3,12 @@
  * needs (size-capped, binary files skipped), and turn them into facts. Every problem
  * becomes a scan warning; nothing in the repository is executed.
  */
-import { Minimatch } from 'minimatch';
-import type { FileHost } from '../host/fileHost';
+import type { FileContent, FileHost } from '../host/fileHost';
 import type { Facts, FileFact, ScanWarning } from '../model/facts';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
 import { ownPackages } from '../facts/ownPackages';
 import { parseYaml } from '../facts/yamlSource';
+import { PathIndex } from './globs';
 import { walk } from './walk';
 
 /** Bounds that keep a scan fast and its memory flat on any repository. */
@@ -31,8 +31,8 @@ export interface ScanProgress {
 /** What to scan for: extractors, plus the files declarative rules read. */
 export interface ScanRequest {
   extractors: readonly Extractor[];
-  /** Globs of files whose YAML documents `yaml` rules inspect. */
-  yamlGlobs: readonly string[];
+  /** Files whose YAML documents `yaml` rules inspect, and the first key each rule looks for. */
+  yamlRules: readonly { files: readonly string[]; key: string }[];
   /** Globs of files whose text `content` rules inspect. */
   contentGlobs: readonly string[];
   excludes: readonly string[];
@@ -53,7 +53,8 @@ export interface ScanResult {
 
 /** Bytes inspected for a NUL byte to tell binary files from text. */
 const BINARY_SNIFF_BYTES = 8000;
-const READ_CONCURRENCY = 8;
+/** Enough reads in flight to keep the I/O thread pool busy. */
+const READ_CONCURRENCY = 16;
 
 /** Scan a repository into facts. */
 export async function scan(host: FileHost, request: ScanRequest): Promise<ScanResult> {
@@ -67,30 +68,20 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   const facts = emptyFacts(listing.files, listing.hasGit, listing.warnings);
   const stats: ScanStats = { files: listing.files.length, filesRead: 0, bytesRead: 0 };
 
-  const extractorMatchers = request.extractors.map((extractor) => ({ extractor, match: globMatcher(extractor.files) }));
-  const isYamlRuleFile = globMatcher(request.yamlGlobs);
-  const isContentRuleFile = globMatcher(request.contentGlobs);
-  const jobs = listing.files
-    .filter((file) => file.path !== '.git')
-    .map((file) => ({
-      file,
-      extractors: extractorMatchers.filter((m) => m.match(file.path)).map((m) => m.extractor),
-      yaml: isYamlRuleFile(file.path),
-      content: isContentRuleFile(file.path),
-    }))
-    .filter((job) => job.extractors.length > 0 || job.yaml || job.content);
+  const jobs = planReads(listing.files, request);
 
   const warn = (warning: ScanWarning) => addWarning(facts, warning);
   const readText = async (file: FileFact): Promise<string | undefined> => {
-    if (file.size > request.limits.maxFileBytes) {
-      warn({ code: 'too-large', path: file.path, message: `${formatBytes(file.size)} is over the ${formatBytes(request.limits.maxFileBytes)} limit; not read` });
-      return undefined;
-    }
-    let bytes: Uint8Array;
+    let content: FileContent;
     try {
-      bytes = await host.readFile(file.path, Math.min(file.size, request.limits.maxFileBytes));
+      content = await host.readFile(file.path, request.limits.maxFileBytes);
     } catch (err) {
       warn({ code: 'unreadable', path: file.path, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      return undefined;
+    }
+    const { bytes } = content;
+    if (!bytes) {
+      warn({ code: 'too-large', path: file.path, message: `${formatBytes(content.size)} is over the ${formatBytes(request.limits.maxFileBytes)} limit; not read` });
       return undefined;
     }
     stats.filesRead++;
@@ -122,7 +113,7 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
           warn(parseWarning(job.file.path, err));
         }
       }
-      if (job.yaml) {
+      if (job.yamlKeys.some((key) => key === '*' || text.includes(key))) {
         try {
           for (const doc of parseYaml(text)) facts.yamlDocuments.push({ path: job.file.path, line: 1, value: doc.value, lineOf: doc.lineOf });
         } catch (err) {
@@ -138,18 +129,38 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   return { facts, stats };
 }
 
+interface ReadJob {
+  file: FileFact;
+  extractors: Extractor[];
+  /** First keys of the `yaml` rules interested in this file: parsing is skipped when none occurs in it. */
+  yamlKeys: string[];
+  content: boolean;
+}
+
+/** Which files to read and what to do with each, looked up through a path index. */
+function planReads(files: readonly FileFact[], request: ScanRequest): ReadJob[] {
+  const index = new PathIndex(files.filter((f) => f.path !== '.git').map((f) => f.path));
+  const jobs = new Map<string, ReadJob>();
+  const job = (path: string) => {
+    let found = jobs.get(path);
+    if (!found) {
+      found = { file: { path }, extractors: [], yamlKeys: [], content: false };
+      jobs.set(path, found);
+    }
+    return found;
+  };
+  for (const extractor of request.extractors) for (const path of index.matching(extractor.files)) job(path).extractors.push(extractor);
+  for (const rule of request.yamlRules) for (const path of index.matching(rule.files)) job(path).yamlKeys.push(rule.key.split('.')[0]);
+  for (const path of index.matching(request.contentGlobs)) job(path).content = true;
+  return [...jobs.values()].sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
+}
+
 function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[]): Facts {
   return {
     files, hasGit, dependencies: [], requirementsFiles: [], imports: [], calls: [], notebooks: [],
     ci: [], dvc: [], mlprojects: [], manifests: [], dockerfiles: [], manualSteps: [],
     yamlDocuments: [], ownPackages: ownPackages(files), texts: new Map(), warnings: [...warnings],
   };
-}
-
-/** Case-insensitive, dotfile-aware matcher over a set of globs. */
-export function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  const matchers = globs.map((glob) => new Minimatch(glob, { dot: true, nocase: true }));
-  return (path) => matchers.some((m) => m.match(path));
 }
 
 function mergePatch(facts: Facts, patch: FactsPatch): void {

@@ -66,7 +66,7 @@ export async function walk(host: FileHost, options: WalkOptions): Promise<WalkRe
     if (folder.path === '' && (entries.some((e) => e.name === '.git') || (await host.insideEnclosingGit?.()))) {
       hasGit = true;
       // Listed (never read) so file rules can see the repository is under version control.
-      files.push({ path: '.git', size: 0 });
+      files.push({ path: '.git' });
     }
 
     const scopes = await withIgnoreFile(host, folder, entries, options, warnings);
@@ -74,7 +74,6 @@ export async function walk(host: FileHost, options: WalkOptions): Promise<WalkRe
     for (const entry of entries) {
       const path = folder.path === '' ? entry.name : `${folder.path}/${entry.name}`;
       let type = entry.type;
-      let size: number | undefined;
       if (type === 'symlink') {
         const target = await host.resolveLink(path);
         if (target.type !== 'file') {
@@ -90,7 +89,6 @@ export async function walk(host: FileHost, options: WalkOptions): Promise<WalkRe
           continue;
         }
         type = 'file';
-        size = target.size;
       }
       if (type === 'directory') {
         if (SKIPPED_FOLDER_NAMES.has(entry.name) || SKIPPED_PATHS.has(path) || isIgnored(scopes, path, true)) continue;
@@ -108,15 +106,7 @@ export async function walk(host: FileHost, options: WalkOptions): Promise<WalkRe
           warnings.push({ code: 'too-many-files', message: `stopped after ${options.maxFiles} files; raise limits.maxFiles or add excludes` });
           return { files, hasGit, warnings };
         }
-        if (size === undefined) {
-          try {
-            size = await host.fileSize(path);
-          } catch (err) {
-            warnings.push({ code: 'unreadable', path, message: `file cannot be read (${errorCode(err)})` });
-            continue;
-          }
-        }
-        files.push({ path, size });
+        files.push({ path });
         if (files.length % PROGRESS_EVERY === 0) options.onProgress?.(files.length);
       }
     }
@@ -137,8 +127,12 @@ async function withIgnoreFile(
   if (!entries.some((e) => e.name === '.gitignore' && e.type === 'file')) return folder.scopes;
   const path = folder.path === '' ? '.gitignore' : `${folder.path}/.gitignore`;
   try {
-    const text = new TextDecoder().decode(await host.readFile(path, options.maxIgnoreFileBytes));
-    return [...folder.scopes, { base: folder.path, rules: ignore().add(text) }];
+    const { bytes } = await host.readFile(path, options.maxIgnoreFileBytes);
+    if (!bytes) {
+      warnings.push({ code: 'too-large', path, message: 'ignore file is over the size limit; not applied' });
+      return folder.scopes;
+    }
+    return [...folder.scopes, { base: folder.path, rules: ignore().add(new TextDecoder().decode(bytes)) }];
   } catch (err) {
     warnings.push({ code: 'unreadable', path, message: `ignore file cannot be read (${errorCode(err)})` });
     return folder.scopes;

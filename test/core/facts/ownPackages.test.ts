@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ownPackages } from '../../../src/core/facts/ownPackages';
 
-const files = (...paths: string[]) => paths.map((path) => ({ path, size: 1 }));
+const files = (...paths: string[]) => paths.map((path) => ({ path }));
 
 test('own packages are the outermost folders with an __init__.py', () => {
   assert.deepEqual(ownPackages(files(

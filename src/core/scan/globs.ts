@@ -1,0 +1,70 @@
+/**
+ * Glob matching over repository paths: minimatch semantics (case-insensitive, dotfiles
+ * included), compiled once, and an index that answers the common glob shapes without
+ * testing every path.
+ */
+import { Minimatch } from 'minimatch';
+
+/**
+ * Case-insensitive, dotfile-aware matcher over a set of globs, compiled once to regular
+ * expressions (minimatch's own translation): matching is then one regex test per glob.
+ */
+export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const regexes = globs.map((glob) => {
+    const matcher = new Minimatch(glob, { dot: true, nocase: true });
+    return matcher.makeRe() || { test: (path: string) => matcher.match(path) };
+  });
+  return (path) => regexes.some((r) => r.test(path));
+}
+
+/**
+ * Paths looked up by glob without testing every glob against every path: globs of the
+ * common shapes `**\/name` and `**\/*.ext` are answered from a base-name or extension
+ * index; other globs fall back to testing each path. Results are cached per glob set.
+ */
+const LITERAL_NAME = /^\*\*\/([^*?[\]{}/!]+)$/;
+const EXTENSION = /^\*\*\/\*(\.[^*?[\]{}/!]+)$/;
+
+export class PathIndex {
+  private readonly byName = new Map<string, string[]>();
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(private readonly paths: readonly string[]) {
+    for (const path of paths) {
+      const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+      const group = this.byName.get(name);
+      if (group) group.push(path);
+      else this.byName.set(name, [path]);
+    }
+  }
+
+  /** The paths matching any of the globs (case-insensitive, dotfiles included), in index order. */
+  matching(globs: readonly string[]): string[] {
+    const key = globs.join('\0');
+    let result = this.cache.get(key);
+    if (!result) {
+      const found = new Set<string>();
+      const rest: string[] = [];
+      for (const glob of globs) {
+        const name = LITERAL_NAME.exec(glob)?.[1]?.toLowerCase();
+        const ext = EXTENSION.exec(glob)?.[1]?.toLowerCase();
+        if (name !== undefined) {
+          for (const path of this.byName.get(name) ?? []) found.add(path);
+        } else if (ext !== undefined) {
+          for (const [n, group] of this.byName) {
+            if (n.endsWith(ext)) group.forEach((p) => found.add(p));
+          }
+        } else {
+          rest.push(glob);
+        }
+      }
+      if (rest.length > 0) {
+        const match = globMatcher(rest);
+        for (const path of this.paths) if (match(path)) found.add(path);
+      }
+      result = this.paths.filter((p) => found.has(p));
+      this.cache.set(key, result);
+    }
+    return result;
+  }
+}
