@@ -26,7 +26,10 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
   const rules = knowledge.practices.flatMap((p) => p.detect);
   const { facts, stats } = await scan(host, {
     extractors: allExtractors,
-    yamlRules: rules.flatMap((r) => (r.kind === 'yaml' ? [{ files: r.files, key: r.key }] : [])),
+    yamlRules: [
+      ...rules.flatMap((r) => (r.kind === 'yaml' ? [{ files: r.files, key: r.key }] : [])),
+      ...knowledge.practices.flatMap((p) => p.checks).flatMap((c) => (c.kind === 'yaml-missing-key' ? [{ files: c.files, key: '*' }] : [])),
+    ],
     contentGlobs: rules.flatMap((r) => (r.kind === 'content' ? r.files : [])),
     excludes: options.config.excludes,
     limits: options.config.limits,

@@ -5,7 +5,8 @@ import { REPORT_SCHEMA_VERSION, type Report, type Signal } from '../model/report
 import type { ScanStats } from '../scan/scanner';
 import type { ConditionContext } from './conditions';
 import { decideLevel } from './level';
-import { assessPractices, STRENGTH_RANK } from './practices';
+import { assessFindings } from './findings';
+import { assessPractices, capSignals, STRENGTH_RANK } from './practices';
 import { recommend } from './recommend';
 import { scoreDimensions } from './scores';
 import { decideStage } from './stage';
@@ -49,8 +50,11 @@ export function assess(input: AssessInput): Report {
   const ctx = { ...baseCtx, stage: stage.id };
   const target = knowledge.stages.find((s) => s.id === stage.id)!.target;
   const level = decideLevel(knowledge.levels, target, ctx);
+  // Checks see every signal; the report keeps a bounded number per rule.
+  const findings = assessFindings(knowledge.practices, practices, facts, target);
+  const reported = practices.map((p) => ({ ...p, signals: capSignals(p.signals) }));
   const weights = benefitWeights(knowledge);
-  const dimensionDetails = scoreDimensions(knowledge, knowledge.practices, practices, weights);
+  const dimensionDetails = scoreDimensions(knowledge, knowledge.practices, reported, weights);
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -61,9 +65,10 @@ export function assess(input: AssessInput): Report {
     dimensions: Object.fromEntries(dimensionDetails.map((d) => [d.id, d.score])),
     dimensionDetails,
     score: Math.round(dimensionDetails.reduce((sum, d) => sum + d.score, 0) / Math.max(1, dimensionDetails.length)),
-    practices,
+    practices: reported,
     tradeoffs: evaluateTradeoffs(knowledge.tradeoffs, ctx, input.suppressions),
-    recommendations: recommend(knowledge, knowledge.practices, practices, level, weights),
+    findings,
+    recommendations: recommend(knowledge, knowledge.practices, reported, level, weights),
     sources: knowledge.sources.map((s) => ({ id: s.id, title: s.title, authors: s.authors, year: s.year, url: s.url, kind: s.kind })),
     warnings: facts.warnings,
     stats: input.stats,

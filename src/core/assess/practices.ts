@@ -9,7 +9,10 @@ export const STRENGTH_RANK: Record<Strength, number> = { mentioned: 1, configure
 /** Scan warnings that mean some evidence may not have been seen. */
 const INCOMPLETE_SCAN = new Set(['unreadable', 'too-large', 'parse-error', 'too-many-files', 'too-deep', 'binary']);
 
-/** Assess every practice: signals, status and confidence; suppressions keep their reason. */
+/** Signals kept per rule in a report: enough to show where, without flooding it. */
+export const MAX_SIGNALS_PER_RULE = 20;
+
+/** Assess every practice: all its signals, status and confidence; suppressions keep their reason. */
 export function assessPractices(
   practices: readonly Practice[],
   facts: Facts,
@@ -38,6 +41,16 @@ export function assessPractices(
 }
 
 /** Two independent rules, or a stronger signal than required, make a presence certain. */
+/** A practice's signals with at most MAX_SIGNALS_PER_RULE kept per rule, for reports. */
+export function capSignals(signals: readonly Signal[]): Signal[] {
+  const perRule = new Map<string, number>();
+  return signals.filter((s) => {
+    const count = (perRule.get(s.rule) ?? 0) + 1;
+    perRule.set(s.rule, count);
+    return count <= MAX_SIGNALS_PER_RULE;
+  });
+}
+
 function presentConfidence(signals: readonly Signal[], require: Strength): Confidence {
   const rules = new Set(signals.filter((s) => STRENGTH_RANK[s.strength] >= STRENGTH_RANK[require]).map((s) => s.rule));
   const stronger = signals.some((s) => STRENGTH_RANK[s.strength] > STRENGTH_RANK[require]);

@@ -9,9 +9,9 @@ import { globMatcher } from '../scan/globs';
 import { normalizeDistName } from '../facts/python/requirementName';
 import { indexFacts, rootOf } from './factIndex';
 import { matchesLine } from './patterns';
+import { findKeyPaths } from './yamlPaths';
 
 /** Signals kept per rule: enough to show where, without flooding a report. */
-export const MAX_SIGNALS_PER_RULE = 20;
 const MAX_DETAIL = 160;
 
 type Hit = Omit<Signal, 'rule' | 'strength' | 'tool'>;
@@ -45,11 +45,13 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     const keyPath = rule.key.split('.');
     return facts.yamlDocuments
       .filter((doc) => match(doc.path))
-      .flatMap((doc) => findKeys(doc.value, keyPath, rule.value).map((found) => ({
-        path: doc.path,
-        line: doc.lineOf?.(found.path) ?? doc.line,
-        detail: found.path.join('.'),
-      })));
+      .flatMap((doc) => findKeyPaths(doc.value, keyPath)
+        .filter((found) => rule.value === undefined || scalarsOf(found.value).some((v) => matchesLine(rule.value!, String(v))))
+        .map((found) => ({
+          path: doc.path,
+          line: doc.lineOf?.(found.path) ?? doc.line,
+          detail: found.path.join('.'),
+        })));
   },
   'ci-command': (rule, facts) =>
     ciSteps(facts, rule.triggers).flatMap(({ path, step }) => {
@@ -91,7 +93,7 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
       .map((r) => ({ path: r.path, line: r.line, detail: `${r.requirements} requirements, all pinned${r.hashed ? ' with hashes' : ''}` })),
 };
 
-/** The signals one rule of one practice finds in the facts (deduplicated, capped). */
+/** The signals one rule of one practice finds in the facts (deduplicated; reports cap them). */
 export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: string): Signal[] {
   const hits = (matchers[rule.kind] as Matcher<RuleKind>)(rule as never, facts);
   const seen = new Set<string>();
@@ -108,7 +110,6 @@ export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: stri
       ...(rule.tool ? { tool: rule.tool } : {}),
       ...(hit.detail !== undefined ? { detail: cut(hit.detail) } : {}),
     });
-    if (signals.length >= MAX_SIGNALS_PER_RULE) break;
   }
   return signals;
 }
@@ -124,25 +125,9 @@ function ciSteps(facts: Facts, triggers?: readonly CiTrigger[]): { path: string;
       .flatMap((job) => job.steps.map((step) => ({ path: step.path, step }))));
 }
 
-interface FoundKey {
-  path: (string | number)[];
-}
-
-/** Key paths present in a YAML value; `*` matches any key or list index. */
-function findKeys(value: unknown, keyPath: readonly string[], valuePattern: string | undefined, at: (string | number)[] = []): FoundKey[] {
-  if (keyPath.length === 0) {
-    if (valuePattern === undefined) return [{ path: at }];
-    const scalars = Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
-    return scalars.some((v) => matchesLine(valuePattern, String(v))) ? [{ path: at }] : [];
-  }
-  if (value === null || typeof value !== 'object') return [];
-  const [head, ...rest] = keyPath;
-  const entries: [string | number, unknown][] = Array.isArray(value)
-    ? value.map((v, i) => [i, v])
-    : Object.entries(value as Record<string, unknown>);
-  return entries
-    .filter(([key]) => head === '*' || String(key) === head)
-    .flatMap(([key, child]) => findKeys(child, rest, valuePattern, [...at, key]));
+/** The scalar at a key, or the scalars of a list there (a rule's value may match any item). */
+function scalarsOf(value: unknown): (string | number | boolean)[] {
+  return Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
 }
 
 function isScalar(value: unknown): value is string | number | boolean {

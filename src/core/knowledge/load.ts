@@ -69,6 +69,7 @@ export function toPractice(value: Record<string, unknown>, file: string): Practi
     ...practice,
     require: practice.require ?? 'configured',
     detect: practice.detect.map((rule) => ({ ...rule, strength: rule.strength ?? DEFAULT_STRENGTH[rule.kind] })),
+    checks: practice.checks ?? [],
     file,
   };
 }

@@ -87,6 +87,7 @@ export function checkPractice(practice: Practice, scope: ReferenceScope, report:
     if (!scope.benefits.has(b)) report([...prefix, 'benefits', i], `unknown benefit '${b}'; expected one of ${[...scope.benefits].join(', ')}`);
   });
   duplicates(practice.detect.map((r) => r.id), [...prefix, 'detect'], report);
+  duplicates(practice.checks.map((c) => c.id), [...prefix, 'checks'], report);
 }
 
 function checkEvidence(refs: readonly string[], scope: ReferenceScope, path: YamlPath, report: Report): void {

@@ -61,6 +61,29 @@ export const conditionShape: Shape = {
   },
 };
 
+const checkBase: Record<string, Field> = {
+  id: req(id),
+  kind: req(text),
+  message: req(text),
+  unlessPresent: opt({ type: 'boolean' }),
+  fix: opt({
+    type: 'object',
+    fields: { title: req(text), text: req(text), at: req({ type: 'enum', values: ['after-imports', 'after-line'] }) },
+  }),
+};
+const check = (fields: Record<string, Field>): ObjectShape => ({ type: 'object', fields: { ...checkBase, ...fields } });
+
+export const checkShape: Shape = {
+  type: 'tagged',
+  key: 'kind',
+  variants: {
+    'file-without-signal': check({ files: req(texts) }),
+    'yaml-missing-key': check({ files: req(texts), each: opt(text), keys: req(texts) }),
+    'unpinned-dependency': check({}),
+    'unpinned-base-image': check({}),
+  },
+};
+
 export const practiceShape: ObjectShape = {
   type: 'object',
   fields: {
@@ -74,6 +97,7 @@ export const practiceShape: ObjectShape = {
     effort: req({ type: 'enum', values: ['low', 'medium', 'high'] }),
     require: opt({ type: 'enum', values: STRENGTHS }),
     detect: req({ type: 'array', items: ruleShape, minItems: 1 }),
+    checks: opt({ type: 'array', items: checkShape }),
     remediation: req({
       type: 'object',
       fields: {

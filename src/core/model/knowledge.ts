@@ -80,6 +80,37 @@ export type DetectionRule =
 
 export type RuleKind = DetectionRule['kind'];
 
+/** A mechanical edit the editor can offer as a quick fix for a check's finding. */
+export interface CheckFix {
+  title: string;
+  /** Text to insert (a trailing newline is added when missing). */
+  text: string;
+  /** Where: after the file's leading imports, or after the finding's line. */
+  at: 'after-imports' | 'after-line';
+}
+
+interface CheckBase {
+  /** Unique within its practice (`practice/check` is the global id). */
+  id: string;
+  /** What is wrong; `{detail}` is replaced with what matched (e.g. the image reference). */
+  message: string;
+  fix?: CheckFix;
+  /** Only when the practice is not present (e.g. one CI pipeline without tests is fine if another runs them). */
+  unlessPresent?: boolean;
+}
+
+/** Each file matching the globs in which the practice has no signal (e.g. a CI file that runs no tests). */
+export interface FileWithoutSignalCheck extends CheckBase { kind: 'file-without-signal'; files: string[] }
+/** Each YAML node (the root, or each match of `each`) that has none of `keys`. */
+export interface YamlMissingKeyCheck extends CheckBase { kind: 'yaml-missing-key'; files: string[]; each?: string; keys: string[] }
+/** Each requirements-file dependency that is not pinned. */
+export interface UnpinnedDependencyCheck extends CheckBase { kind: 'unpinned-dependency' }
+/** Each Dockerfile base image that is not pinned to a tag or digest. */
+export interface UnpinnedBaseImageCheck extends CheckBase { kind: 'unpinned-base-image' }
+
+/** A located check: turns facts into findings at places in files (editor diagnostics, SARIF results). */
+export type CheckDef = FileWithoutSignalCheck | YamlMissingKeyCheck | UnpinnedDependencyCheck | UnpinnedBaseImageCheck;
+
 export type Effort = 'low' | 'medium' | 'high';
 
 /** What to do about a missing practice: the smallest step first, then the longer path. */
@@ -105,6 +136,8 @@ export interface Practice {
   /** Minimum strength for `present`; weaker signals make the practice `partial`. */
   require: Strength;
   detect: DetectionRule[];
+  /** Located checks whose findings become diagnostics; optional. */
+  checks: CheckDef[];
   remediation: Remediation;
   /** File the practice was loaded from (for error messages). */
   file: string;

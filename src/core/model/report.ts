@@ -6,7 +6,7 @@
 import type { ScanWarning } from './facts';
 import type { Effort, PracticeStatus, Severity, SourceKind, StageId, Strength } from './knowledge';
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 /** Evidence in the repository for a practice: where, and which rule matched. */
 export interface Signal {
@@ -49,6 +49,25 @@ export interface TradeoffResult {
   /** Repository evidence that made the rule fire (e.g. the overlapping tools' signals). */
   signals: Signal[];
   suppressedReason?: string;
+}
+
+export type FindingSeverity = 'warning' | 'info' | 'hint';
+
+/**
+ * A problem at a place in a file, found by a practice's `checks` (e.g. an unpinned
+ * base image). Severity follows the stage: a practice expected at or below the target
+ * level gives a warning, the next level up information, anything beyond a hint.
+ */
+export interface Finding {
+  /** Global check id, `practice/check`. */
+  id: string;
+  practice: string;
+  severity: FindingSeverity;
+  message: string;
+  path: string;
+  line?: number;
+  /** What matched, e.g. `FROM python:latest` (repository-derived text). */
+  detail?: string;
 }
 
 /** One recommended next step, ordered by evidence-backed benefit against effort. */
@@ -119,6 +138,8 @@ export interface Report {
   score: number;
   practices: PracticeResult[];
   tradeoffs: TradeoffResult[];
+  /** Located problems in files, from the practices' checks. */
+  findings: Finding[];
   recommendations: Recommendation[];
   /** Sources cited anywhere in this report. */
   sources: SourceRef[];

@@ -7,7 +7,7 @@
 import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
 import {
   MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources,
-  firstFew, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText,
+  firstFew, levelHeadline, listedFindings, location, nextLevelSummary, practicesByDimension, repoText,
   scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations,
 } from './sections';
 import { escapeHtml as h, httpUrl } from './sanitize';
@@ -68,6 +68,7 @@ export function renderHtml(report: Report): string {
     ...header(report, title),
     ...dimensions(report),
     ...tradeoffs(report),
+    ...findings(report),
     ...practices(report),
     ...recommendations(report),
     ...sources(report),
@@ -171,6 +172,18 @@ function signalList(signals: readonly Signal[]): string {
     ...(more > 0 ? [`<li>+${more} more</li>`] : []),
   ];
   return items.length > 0 ? `<ul class="signals">${items.join('')}</ul>` : '';
+}
+
+function findings(report: Report): string[] {
+  const { shown, more } = listedFindings(report);
+  if (shown.length === 0) return [];
+  return [
+    `<h2>Findings (${shown.length + more})</h2>`,
+    '<ul class="signals">',
+    ...shown.map((f) => `<li><strong>${f.severity === 'warning' ? 'Warning' : 'Info'}</strong> <code>${h(location(f))}</code> ${h(repoText(f.message))} <code>${h(f.id)}</code></li>`),
+    ...(more > 0 ? [`<li>+${more} more</li>`] : []),
+    '</ul>',
+  ];
 }
 
 function recommendations(report: Report): string[] {

@@ -6,9 +6,7 @@
  */
 import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
 import {
-  MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources,
-  firstFew, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText,
-  scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations,
+  MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources, firstFew, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText, scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations, listedFindings,
 } from './sections';
 import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
 
@@ -18,6 +16,7 @@ export function renderMarkdown(report: Report): string {
     header(report),
     dimensions(report),
     tradeoffs(report),
+    findings(report),
     practices(report),
     recommendations(report),
     sources(report),
@@ -89,6 +88,17 @@ function signalItems(signals: readonly Signal[]): string[] {
   return [
     ...shown.map((s) => `  - ${codeSpan(location(s))} ${md(signalNote(s))}`),
     ...(more > 0 ? [`  - \\+${more} more`] : []),
+  ];
+}
+
+function findings(report: Report): string[] {
+  const { shown, more } = listedFindings(report);
+  if (shown.length === 0) return [];
+  return [
+    `### Findings (${shown.length + more})`,
+    '',
+    ...shown.map((f) => `- **${f.severity === 'warning' ? 'Warning' : 'Info'}** ${codeSpan(location(f))} ${md(repoText(f.message))} (${codeSpan(f.id)})`),
+    ...(more > 0 ? [`- \\+${more} more`] : []),
   ];
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { KnowledgeBase, Severity } from '../model/knowledge';
-import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
+import type { Finding, PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
 import { markdownSourceLink } from './markdown';
 import { escapeMarkdown as md, httpUrl } from './sanitize';
 import { attribution, evidenceSources, suppressionReason } from './sections';
@@ -47,6 +47,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
     ...report.practices.filter((p) => p.status !== 'present' && p.level <= report.level.target)
       .map((p) => practiceResult(report, p, help.get(p.id) ?? {})),
     ...report.tradeoffs.map(tradeoffResult),
+    ...report.findings.map(findingResult),
   ].map((result) => ({ ...result, ruleIndex: ruleIndex.get(result.ruleId ?? '') }));
 
   const log: Log = {
@@ -135,6 +136,19 @@ function tradeoffResult(t: TradeoffResult): Result {
     ...suppressions(t, t.suppressedReason !== undefined),
   };
 }
+
+/** A located finding of a practice's check, reported under the practice's rule. */
+function findingResult(f: Finding): Result {
+  return {
+    ruleId: f.practice,
+    level: FINDING_LEVEL[f.severity],
+    message: { text: f.message },
+    ...locations([{ path: f.path, ...(f.line !== undefined ? { line: f.line } : {}), rule: f.id, strength: 'configured' }]),
+    properties: { check: f.id },
+  };
+}
+
+const FINDING_LEVEL: Record<Finding['severity'], NonNullable<Result['level']>> = { warning: 'warning', info: 'note', hint: 'none' };
 
 function tradeoffRuleId(t: TradeoffResult): string {
   return `tradeoff/${t.id}`;

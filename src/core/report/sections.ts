@@ -3,12 +3,14 @@
  * the same content in the same order and only the markup differs. Strings returned here are unescaped: each renderer escapes for its format.
  */
 import type { PracticeStatus, Severity } from '../model/knowledge';
-import type { DimensionResult, PracticeResult, Recommendation, Report, Signal, SourceRef } from '../model/report';
+import type { DimensionResult, Finding, PracticeResult, Recommendation, Report, Signal, SourceRef } from '../model/report';
 import type { ScanWarning } from '../model/facts';
 import { singleLine, stripControl, truncate } from './sanitize';
 
 /** Signals listed per practice or trade-off; the rest are counted ("+N more"). */
 export const MAX_SIGNALS = 3;
+/** Findings listed in human-readable reports; every one goes to JSON and SARIF. */
+export const MAX_FINDINGS = 20;
 /** Recommendations listed: the top of the report's priority order. */
 export const MAX_RECOMMENDATIONS = 5;
 /** Scan warnings listed in the Markdown and HTML reports (the terminal shows fewer). */
@@ -87,6 +89,13 @@ export function levelHeadline(report: Report): string {
 export function stageSummary(report: Report): string {
   const { stage } = report;
   return stage.inferred ? `${stage.id} (inferred ${repoText(stage.reason)})` : `${stage.id} (configured)`;
+}
+
+/** The findings worth listing: warnings first, then information; hints only in JSON/SARIF/editor. */
+export function listedFindings(report: Report): { shown: Finding[]; more: number } {
+  const rank = { warning: 0, info: 1, hint: 2 } as const;
+  const relevant = report.findings.filter((f) => f.severity !== 'hint').sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return firstFew(relevant, MAX_FINDINGS);
 }
 
 /** What the next level still needs, practice ids replaced by their titles; undefined at level 4. */

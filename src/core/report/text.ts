@@ -6,7 +6,7 @@
 import type { PracticeStatus, Severity } from '../model/knowledge';
 import type { PracticeResult, Report, Signal, TradeoffResult } from '../model/report';
 import {
-  MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, firstFew, levelHeadline, location,
+  MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, firstFew, levelHeadline, listedFindings, location,
   nextLevelSummary, practicesByDimension, repoText, scanWarningLine, signalNote, stageSummary,
   suppressionReason, topRecommendations,
 } from './sections';
@@ -39,6 +39,7 @@ export function renderText(report: Report, options: TextOptions): string {
     header(report, paint),
     dimensions(report, paint),
     tradeoffs(report, paint),
+    findings(report, paint),
     practices(report, paint),
     recommendations(report, paint),
     sources(report, paint),
@@ -119,6 +120,16 @@ function signalLines(signals: readonly Signal[], paint: Paint): string[] {
   return [
     ...shown.map((s) => `        ${location(s)}  ${paint('dim', signalNote(s))}`),
     ...(more > 0 ? [paint('dim', `        +${more} more`)] : []),
+  ];
+}
+
+function findings(report: Report, paint: Paint): string[] {
+  const { shown, more } = listedFindings(report);
+  if (shown.length === 0) return [];
+  return [
+    paint('bold', `Findings (${shown.length + more})`),
+    ...shown.map((f) => `  ${f.severity === 'warning' ? paint('yellow', '!') : paint('dim', 'i')} ${location(f)}  ${repoText(f.message)} ${paint('dim', `[${f.id}]`)}`),
+    ...(more > 0 ? [paint('dim', `  +${more} more`)] : []),
   ];
 }
 

@@ -28,7 +28,7 @@ function signal(path: string, line: number | undefined, rule: string, extra: Par
 /** A fresh copy of the sample report (tests may modify it). */
 export function sampleReport(): Report {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     tool: { name: 'mlops-lens', version: '0.1.0' },
     root: 'churn-prediction\u001b[2J',
     stage: { id: 'pilot', inferred: true, reason: 'from experiment-tracking, containerization' },
@@ -131,6 +131,17 @@ export function sampleReport(): Report {
         action: 'Add unit tests for feature code before automating retraining.',
         evidence: ['amershi2019#testing'], signals: [],
       },
+    ],
+    findings: [
+      {
+        id: 'pipeline-orchestration/unpinned-base-image', practice: 'pipeline-orchestration', severity: 'warning',
+        message: 'Base image `python:latest<img src=x onerror=alert(1)>` is not pinned.', path: 'Dockerfile', line: 1, detail: 'python:latest',
+      },
+      {
+        id: 'unit-tests/training-script-without-seed', practice: 'unit-tests', severity: 'info',
+        message: 'This training script sets no random seed.', path: 'src/<img src=x onerror=alert(1)>.py',
+      },
+      { id: 'model-cards/x', practice: 'model-cards', severity: 'hint', message: 'A hint is not listed.', path: 'serve.py', line: 3 },
     ],
     recommendations: [
       rec('model-cards', 'Model cards', 'Add MODEL_CARD.md describing intended use and metrics.', 'low', 'expected at level 2 (target 3)'),

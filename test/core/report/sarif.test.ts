@@ -52,6 +52,7 @@ describe('renderSarif', () => {
     assert.deepEqual(rules.map((r) => r.id), [
       ...report.practices.map((p) => p.id),
       'tradeoff/overlapping-trackers', 'tradeoff/automation-before-tests',
+      'pipeline-orchestration', 'unit-tests', 'model-cards',
     ]);
   });
 
@@ -80,6 +81,7 @@ describe('renderSarif', () => {
     assert.deepEqual(run.results?.map((r) => r.ruleId), [
       'feature-store', 'pipeline-orchestration', 'unit-tests', 'ci-training', 'model-registry', 'model-cards',
       'tradeoff/overlapping-trackers', 'tradeoff/automation-before-tests',
+      'pipeline-orchestration', 'unit-tests', 'model-cards',
     ]);
     for (const result of run.results ?? []) {
       assert.equal(rules[result.ruleIndex ?? -1]?.id, result.ruleId, `ruleIndex of ${result.ruleId}`);
@@ -92,6 +94,15 @@ describe('renderSarif', () => {
     assert.equal(absent.message.text, 'Model cards is missing: no evidence of it was found (expected from level 2; target 3). First step: Add MODEL_CARD.md describing intended use and metrics.');
     assert.equal(absent.locations, undefined, 'no signal, no location');
     assert.match(resultFor(log, 'unit-tests').message.text ?? '', /^Unit tests is only partly in place/);
+  });
+
+  it('reports each finding under its practice rule, located, with a level from its severity', () => {
+    const located = run.results?.filter((r) => r.properties?.check) ?? [];
+    assert.deepEqual(located.map((r) => [r.properties?.check, r.level, r.locations?.[0].physicalLocation?.artifactLocation?.uri, r.locations?.[0].physicalLocation?.region?.startLine]), [
+      ['pipeline-orchestration/unpinned-base-image', 'warning', 'Dockerfile', 1],
+      ['unit-tests/training-script-without-seed', 'note', 'src/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.py', undefined],
+      ['model-cards/x', 'none', 'serve.py', 3],
+    ]);
   });
 
   it('grades practices beyond the next level as notes', () => {

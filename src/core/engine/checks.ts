@@ -1,0 +1,67 @@
+/**
+ * The generic check engine: each check kind is one matcher from facts (and the
+ * practice's own signals) to located findings. Checks are data in the practice files.
+ */
+import type { Facts } from '../model/facts';
+import type { CheckDef, Practice } from '../model/knowledge';
+import type { Signal } from '../model/report';
+import { indexFacts } from './factIndex';
+import { globMatcher } from '../scan/globs';
+import { findKeyPaths } from './yamlPaths';
+
+/** A finding before the assessment gives it a severity. */
+export interface RawFinding {
+  id: string;
+  practice: string;
+  message: string;
+  path: string;
+  line?: number;
+  detail?: string;
+}
+
+type Hit = { path: string; line?: number; detail?: string };
+type Matcher<K extends CheckDef['kind']> = (check: Extract<CheckDef, { kind: K }>, facts: Facts, signals: readonly Signal[]) => Hit[];
+
+const matchers: { [K in CheckDef['kind']]: Matcher<K> } = {
+  'file-without-signal': (check, facts, signals) => {
+    const withSignal = new Set(signals.map((s) => s.path));
+    return indexFacts(facts).files.matching(check.files).filter((path) => !withSignal.has(path)).map((path) => ({ path }));
+  },
+  'yaml-missing-key': (check, facts) => {
+    const match = globMatcher(check.files);
+    const each = check.each ? check.each.split('.') : [];
+    return facts.yamlDocuments.filter((doc) => match(doc.path)).flatMap((doc) =>
+      findKeyPaths(doc.value, each)
+        .filter(({ value }) => isMapping(value) && !check.keys.some((key) => key in value))
+        .map(({ path }) => ({
+          path: doc.path,
+          line: (path.length > 0 ? doc.lineOf?.(path) : undefined) ?? doc.line,
+          ...(path.length > 0 ? { detail: String(path[path.length - 1]) } : {}),
+        })));
+  },
+  'unpinned-dependency': (_check, facts) =>
+    facts.dependencies
+      .filter((d) => d.source === 'requirements' && !d.pinned)
+      .map((d) => ({ path: d.path, line: d.line, detail: `${d.name}${d.spec}` })),
+  'unpinned-base-image': (_check, facts) =>
+    facts.dockerfiles.flatMap((file) => file.from)
+      .filter((ref) => !ref.pinned)
+      .map((ref) => ({ path: ref.path, line: ref.line, detail: `${ref.image}${ref.tag ? `:${ref.tag}` : ''}` })),
+};
+
+/** Findings of a practice's checks, given all of the practice's signals. */
+export function runChecks(practice: Practice, facts: Facts, signals: readonly Signal[]): RawFinding[] {
+  return practice.checks.flatMap((check) =>
+    (matchers[check.kind] as Matcher<CheckDef['kind']>)(check as never, facts, signals).map((hit) => ({
+      id: `${practice.id}/${check.id}`,
+      practice: practice.id,
+      message: check.message.replace('{detail}', hit.detail ?? ''),
+      path: hit.path,
+      ...(hit.line !== undefined ? { line: hit.line } : {}),
+      ...(hit.detail !== undefined ? { detail: hit.detail } : {}),
+    })));
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,69 @@
+/**
+ * The typed message contract between the extension host and the Maturity webview.
+ * Shared by both sides; the host validates every message it receives (`isWebviewMessage`),
+ * since a webview is treated like any other untrusted input.
+ */
+import type { Report } from '../core/model/report';
+
+/** Knowledge the panel needs beyond the report: why, remediation and claim texts. */
+export interface KnowledgeDigest {
+  practices: Record<string, { why: string; firstStep: string; path: string; effort: string; hasTemplate: boolean }>;
+  /** `source#claim` → paraphrased claim and where in the source it stands. */
+  claims: Record<string, { statement: string; locator: string; unverified: boolean }>;
+  sources: Record<string, { title: string; authors: string[]; year: number; url: string }>;
+  dimensions: { id: string; title: string }[];
+}
+
+/** One workspace folder's state as the panel shows it. */
+export interface FolderView {
+  /** The folder's URI as a string: the key for messages about it. */
+  key: string;
+  name: string;
+  status: 'pending' | 'auditing' | 'ready' | 'error';
+  report?: Report;
+  /** A configuration or scan error; the last good report stays shown beside it. */
+  error?: string;
+  /** True when the folder shows no ML markers at all (the panel then shows welcome text). */
+  notMl?: boolean;
+}
+
+/** Host → webview. */
+export type HostMessage =
+  | { type: 'knowledge'; knowledge: KnowledgeDigest }
+  | { type: 'folders'; folders: FolderView[]; active?: string }
+  | { type: 'noWorkspace' };
+
+/** Webview → host. */
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'reaudit'; folder?: string }
+  | { type: 'openSignal'; folder: string; path: string; line?: number }
+  | { type: 'openSource'; sourceId: string }
+  | { type: 'explain'; practice: string }
+  | { type: 'suppress'; folder: string; id: string }
+  | { type: 'scaffold'; folder: string; practice: string };
+
+/** Validate an untrusted message from the webview: right type, right fields, sane values. */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (value === null || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  const str = (v: unknown, max = 4096) => typeof v === 'string' && v.length > 0 && v.length <= max;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'reaudit':
+      return m.folder === undefined || str(m.folder);
+    case 'openSignal':
+      return str(m.folder) && str(m.path) && (m.line === undefined || (Number.isInteger(m.line) && (m.line as number) >= 1));
+    case 'openSource':
+      return str(m.sourceId, 200);
+    case 'explain':
+      return str(m.practice, 200);
+    case 'suppress':
+      return str(m.folder) && str(m.id, 200);
+    case 'scaffold':
+      return str(m.folder) && str(m.practice, 200);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,122 @@
+/// <reference lib="dom" />
+/**
+ * The top of the view: folder picker (multi-root), status line, level headline with the
+ * target and score, and what the next level needs.
+ */
+import type { Report } from '../../core/model/report';
+import { repoText } from '../../core/report/sections';
+import type { FolderView } from '../protocol';
+import type { RenderContext } from './context';
+import { button, el, icon } from './dom';
+
+/** A `<select>`'s value; falls back to the selected option where a DOM lacks the property. */
+export function selectValue(select: HTMLSelectElement): string {
+  if (typeof select.value === 'string') return select.value;
+  const option = select.querySelector('option[selected]') ?? select.querySelector('option');
+  return option?.getAttribute('value') ?? '';
+}
+
+export function folderPicker(ctx: RenderContext, folders: readonly FolderView[], selected: string): HTMLElement {
+  const { doc } = ctx;
+  const select = el(doc, 'select', { id: 'folder-select', 'data-key': 'folder-select' });
+  for (const folder of folders) {
+    select.appendChild(el(doc, 'option', { value: folder.key, selected: folder.key === selected }, repoText(folder.name, 120)));
+  }
+  select.addEventListener('change', () => ctx.update({ folder: selectValue(select), scrollY: 0 }));
+  return el(doc, 'div', { class: 'folder-picker' }, el(doc, 'label', { for: 'folder-select' }, 'Folder'), select);
+}
+
+/** Auditing spinner, pending note or error text; nothing when the folder is simply ready. */
+export function statusLine(ctx: RenderContext, folder: FolderView): HTMLElement | undefined {
+  const { doc } = ctx;
+  const name = repoText(folder.name, 120);
+  switch (folder.status) {
+    case 'auditing':
+      return el(doc, 'div', { class: 'status', role: 'status' },
+        icon(doc, 'loading', 'codicon-modifier-spin'), ` Auditing ${name}…`);
+    case 'pending':
+      return el(doc, 'div', { class: 'status', role: 'status' },
+        icon(doc, 'loading', 'codicon-modifier-spin'), ` Waiting to audit ${name}…`);
+    case 'error':
+      return el(doc, 'div', { class: 'status status-error', role: 'alert' },
+        icon(doc, 'error', 'sev-error'),
+        el(doc, 'span', null, ` ${repoText(folder.error ?? 'The audit failed.', 1000)}`),
+        folder.report ? el(doc, 'span', { class: 'muted' }, ' Showing the last completed audit.') : null);
+    default:
+      return folder.error
+        ? el(doc, 'div', { class: 'status status-error', role: 'alert' }, icon(doc, 'error', 'sev-error'), ` ${repoText(folder.error, 1000)}`)
+        : undefined;
+  }
+}
+
+export function reauditButton(ctx: RenderContext, folder: string, label = 'Re-audit'): HTMLButtonElement {
+  return button(ctx.doc, {
+    kind: 'secondary',
+    icon: 'refresh',
+    label,
+    title: 'Audit this folder again',
+    key: `reaudit:${label}`,
+    onClick: () => ctx.post({ type: 'reaudit', folder }),
+  });
+}
+
+/** "Level 3 — Automated delivery", "target 3 for production (inferred)", score, re-audit. */
+export function header(ctx: RenderContext, folder: FolderView, report: Report): HTMLElement {
+  const { doc } = ctx;
+  const { level, stage } = report;
+  const how = stage.inferred ? 'inferred' : 'configured';
+  const target = el(doc, 'div', { class: 'target' },
+    `target ${level.target} for ${repoText(stage.id, 40)} (${how})`);
+  if (stage.reason) target.setAttribute('title', repoText(stage.reason, 500));
+  return el(doc, 'header', { class: 'report-header' },
+    el(doc, 'div', { class: 'headline' },
+      el(doc, 'h2', { class: 'level' }, `Level ${level.current} — ${repoText(level.name, 120)}`),
+      el(doc, 'div', { class: 'score', title: 'Overall score: the mean of the nine dimension scores' },
+        el(doc, 'span', { class: 'score-value' }, String(report.score)), el(doc, 'span', { class: 'muted' }, '/100'))),
+    target,
+    level.decidedBy ? el(doc, 'p', { class: 'decided muted' }, repoText(level.decidedBy, 1000)) : null,
+    el(doc, 'div', { class: 'toolbar' }, reauditButton(ctx, folder.key)),
+  );
+}
+
+/** Practice titles per requirement group: each group is met by any one of its practices. */
+export function nextRequirements(report: Report, titles: Record<string, string> = {}): string[] {
+  const next = report.level.next;
+  if (!next) return [];
+  const byId = new Map(report.practices.map((p) => [p.id, p.title]));
+  return next.requirements.map((group) => group.map((id) => byId.get(id) ?? titles[id] ?? id).join(' or '));
+}
+
+export function nextLevel(ctx: RenderContext, report: Report): HTMLElement | undefined {
+  const { doc } = ctx;
+  const next = report.level.next;
+  if (!next) return el(doc, 'p', { class: 'next' }, icon(doc, 'pass-filled', 'st-present'), ' Highest level reached.');
+  const groups = nextRequirements(report);
+  return el(doc, 'div', { class: 'next' },
+    el(doc, 'div', { class: 'next-title' },
+      'Next level needs: ',
+      el(doc, 'span', { class: 'muted' }, `(level ${next.level} — ${repoText(next.name, 120)})`)),
+    groups.length
+      ? el(doc, 'ul', { class: 'next-list' }, ...groups.map((group) => el(doc, 'li', null, repoText(group, 400))))
+      : el(doc, 'div', { class: 'muted' }, 'nothing more'),
+  );
+}
+
+/** Welcome text when no folder is open. */
+export function noWorkspace(ctx: RenderContext): HTMLElement {
+  return el(ctx.doc, 'div', { class: 'welcome' },
+    el(ctx.doc, 'p', null, 'Open a folder that holds an ML project to audit it.'));
+}
+
+/** Welcome text for a folder without ML markers, with a way to audit it anyway. */
+export function notMl(ctx: RenderContext, folder: FolderView): HTMLElement {
+  return el(ctx.doc, 'div', { class: 'welcome' },
+    el(ctx.doc, 'p', null, `No ML project markers found in ${repoText(folder.name, 120)}.`),
+    button(ctx.doc, {
+      label: 'Audit anyway',
+      icon: 'refresh',
+      key: 'audit-anyway',
+      onClick: () => ctx.post({ type: 'reaudit', folder: folder.key }),
+    }),
+  );
+}
