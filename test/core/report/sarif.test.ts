@@ -82,6 +82,7 @@ describe('renderSarif', () => {
       'feature-store', 'pipeline-orchestration', 'unit-tests', 'ci-training', 'model-registry', 'model-cards',
       'tradeoff/overlapping-trackers', 'tradeoff/automation-before-tests',
       'pipeline-orchestration', 'unit-tests', 'model-cards',
+      'pipeline-orchestration', 'unit-tests', 'model-cards',
     ]);
     for (const result of run.results ?? []) {
       assert.equal(rules[result.ruleIndex ?? -1]?.id, result.ruleId, `ruleIndex of ${result.ruleId}`);

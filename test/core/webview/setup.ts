@@ -1,0 +1,115 @@
+/// <reference lib="dom" />
+/**
+ * Shared set-up for the webview tests: a DOM (linkedom), a fake VS Code webview API, a
+ * report (the level-3 golden report with hostile strings planted) and a knowledge digest.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import type { Report } from '../../../src/core/model/report';
+import { createApp, type App, type VsCodeApi } from '../../../src/webview/app';
+import type { FolderView, KnowledgeDigest } from '../../../src/webview/protocol';
+import type { RenderContext } from '../../../src/webview/render/context';
+import { defaultState, withExpanded, type UiState } from '../../../src/webview/state';
+import { REPO_ROOT } from '../../helpers/paths';
+
+export const HOSTILE_PATH = '<img src=x onerror=alert(1)>.py';
+export const HOSTILE_DETAIL = '<script>alert("detail")</script>';
+export const HOSTILE_MESSAGE = '<b onmouseover=alert(2)>bold</b>';
+export const HOSTILE_NAME = '<iframe src=javascript:alert(3)>';
+
+export function newDocument(): { document: Document; window: Window } {
+  const { document, window } = parseHTML('<!doctype html><html><head></head><body><div id="root"></div></body></html>');
+  return { document: document as unknown as Document, window: window as unknown as Window };
+}
+
+/** The level-3 golden report with findings added and hostile strings in paths, details, messages. */
+export function hostileReport(): Report {
+  const report = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'golden', 'level-3-delivery.json'), 'utf8')) as Report;
+  const ci = report.practices.find((p) => p.id === 'ci-runs-tests')!;
+  ci.signals.push({ path: HOSTILE_PATH, line: 3, rule: 'ci-runs-tests/x', strength: 'ci', detail: HOSTILE_DETAIL });
+  report.tradeoffs[0].signals.push({ path: HOSTILE_PATH, rule: 't/x', strength: 'configured', detail: HOSTILE_DETAIL });
+  report.tradeoffs[0].message += ` ${HOSTILE_MESSAGE}`;
+  report.findings = [
+    { id: 'containerization/unpinned-base', practice: 'containerization', severity: 'warning', message: HOSTILE_MESSAGE, path: HOSTILE_PATH, line: 1, detail: HOSTILE_DETAIL },
+    { id: 'ghost/check', practice: 'no-such-practice', severity: 'hint', message: 'orphan finding', path: 'x.py' },
+  ];
+  return report;
+}
+
+export function knowledgeFor(report: Report): KnowledgeDigest {
+  const practices: KnowledgeDigest['practices'] = {};
+  for (const p of report.practices) {
+    practices[p.id] = { why: `Why ${p.id} matters.`, firstStep: `Start ${p.id}.`, path: `Grow ${p.id}.`, effort: 'low', hasTemplate: p.id === 'data-validation' };
+  }
+  const claims: KnowledgeDigest['claims'] = {};
+  const refs = [...report.practices.flatMap((p) => p.evidence), ...report.tradeoffs.flatMap((t) => t.evidence)];
+  refs.forEach((ref, i) => {
+    claims[ref] = { statement: `Claim ${ref}`, locator: `Section ${i}`, unverified: i === 0 };
+  });
+  const sources: KnowledgeDigest['sources'] = {};
+  for (const s of report.sources) sources[s.id] = { title: s.title, authors: s.authors, year: s.year, url: s.url };
+  return { practices, claims, sources, dimensions: report.dimensionDetails.map((d) => ({ id: d.id, title: d.title })) };
+}
+
+export function folderView(report: Report | undefined, extra: Partial<FolderView> = {}): FolderView {
+  return { key: 'file:///work/churn', name: 'churn', status: 'ready', ...(report ? { report } : {}), ...extra };
+}
+
+export class FakeApi implements VsCodeApi {
+  posted: unknown[] = [];
+  saved: unknown;
+  constructor(initial?: unknown) {
+    this.saved = initial;
+  }
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  getState(): unknown {
+    return this.saved === undefined ? undefined : JSON.parse(JSON.stringify(this.saved));
+  }
+  setState(state: unknown): void {
+    this.saved = JSON.parse(JSON.stringify(state));
+  }
+}
+
+/** An app on a fresh document; the host messages given are delivered in order. */
+export function startApp(messages: unknown[] = [], initialState?: unknown): { app: App; api: FakeApi; document: Document; root: HTMLElement } {
+  const { document } = newDocument();
+  const api = new FakeApi(initialState);
+  const root = document.getElementById('root')!;
+  const app = createApp(document, api, root);
+  for (const message of messages) app.handle(message);
+  return { app, api, document, root };
+}
+
+/** A render context for calling render functions directly. */
+export function testContext(doc: Document, state: UiState = defaultState(), knowledge?: KnowledgeDigest): RenderContext & { posted: unknown[] } {
+  const posted: unknown[] = [];
+  const ctx = {
+    doc,
+    knowledge,
+    state,
+    posted,
+    post: (m: unknown) => posted.push(m),
+    update: (change: Partial<UiState>) => {
+      ctx.state = { ...ctx.state, ...change };
+    },
+    setExpanded: (key: string, open: boolean) => {
+      ctx.state = withExpanded(ctx.state, key, open);
+    },
+    reveal: () => undefined,
+  };
+  return ctx as RenderContext & { posted: unknown[] };
+}
+
+export function click(node: Element | null | undefined): void {
+  if (!node) throw new Error('nothing to click');
+  const view = node.ownerDocument.defaultView as unknown as { Event: typeof Event };
+  node.dispatchEvent(new view.Event('click', { bubbles: true }));
+}
+
+/** Buttons whose text content contains `text`. */
+export function buttonsWith(root: ParentNode, text: string): HTMLButtonElement[] {
+  return Array.from(root.querySelectorAll('button')).filter((b) => (b.textContent ?? '').includes(text)) as HTMLButtonElement[];
+}
