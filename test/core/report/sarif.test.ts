@@ -52,7 +52,6 @@ describe('renderSarif', () => {
     assert.deepEqual(rules.map((r) => r.id), [
       ...report.practices.map((p) => p.id),
       'tradeoff/overlapping-trackers', 'tradeoff/automation-before-tests',
-      'pipeline-orchestration', 'unit-tests', 'model-cards',
     ]);
   });
 
@@ -81,7 +80,6 @@ describe('renderSarif', () => {
     assert.deepEqual(run.results?.map((r) => r.ruleId), [
       'feature-store', 'pipeline-orchestration', 'unit-tests', 'ci-training', 'model-registry', 'model-cards',
       'tradeoff/overlapping-trackers', 'tradeoff/automation-before-tests',
-      'pipeline-orchestration', 'unit-tests', 'model-cards',
       'pipeline-orchestration', 'unit-tests', 'model-cards',
     ]);
     for (const result of run.results ?? []) {
