@@ -8,7 +8,7 @@ import type { KnowledgeBase, StageId } from './model/knowledge';
 import type { Report } from './model/report';
 import { allExtractors } from './facts';
 import { assess } from './assess/assess';
-import { scan, type ScanProgress } from './scan/scanner';
+import { scan, type ScanCache, type ScanProgress } from './scan/scanner';
 
 export interface AuditOptions {
   knowledge: KnowledgeBase;
@@ -18,6 +18,8 @@ export interface AuditOptions {
   rootName: string;
   tool: { name: string; version: string };
   onProgress?: (progress: ScanProgress) => void;
+  /** Per-file results to reuse between audits of the same folder (see ScanCache). */
+  cache?: ScanCache;
 }
 
 /** Audit one repository. Scan problems become report warnings; only a failure to list the root throws. */
@@ -34,6 +36,7 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
     excludes: options.config.excludes,
     limits: options.config.limits,
     onProgress: options.onProgress,
+    cache: options.cache,
   });
   return assess({
     knowledge,

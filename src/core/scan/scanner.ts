@@ -4,7 +4,7 @@
  * becomes a scan warning; nothing in the repository is executed.
  */
 import type { FileContent, FileHost } from '../host/fileHost';
-import type { Facts, FileFact, ScanWarning } from '../model/facts';
+import type { Facts, FileFact, ScanWarning, YamlDocumentFact } from '../model/facts';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
 import { ownPackages } from '../facts/ownPackages';
 import { parseYaml } from '../facts/yamlSource';
@@ -38,6 +38,8 @@ export interface ScanRequest {
   excludes: readonly string[];
   limits: ScanLimits;
   onProgress?: (progress: ScanProgress) => void;
+  /** Results of an earlier scan to reuse for files not invalidated since. */
+  cache?: ScanCache;
 }
 
 export interface ScanStats {
@@ -67,70 +69,127 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   });
   const facts = emptyFacts(listing.files, listing.hasGit, listing.warnings);
   const stats: ScanStats = { files: listing.files.length, filesRead: 0, bytesRead: 0 };
-
   const jobs = planReads(listing.files, request);
+  const byPath = new Set(listing.files.map((f) => f.path));
 
-  const warn = (warning: ScanWarning) => addWarning(facts, warning);
-  const readText = async (file: FileFact): Promise<string | undefined> => {
+  /** Read one file as text; problems go to `warnings`. */
+  const readText = async (path: string, warnings: ScanWarning[]): Promise<string | undefined> => {
     let content: FileContent;
     try {
-      content = await host.readFile(file.path, request.limits.maxFileBytes);
+      content = await host.readFile(path, request.limits.maxFileBytes);
     } catch (err) {
-      warn({ code: 'unreadable', path: file.path, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      warnings.push({ code: 'unreadable', path, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
       return undefined;
     }
     const { bytes } = content;
     if (!bytes) {
-      warn({ code: 'too-large', path: file.path, message: `${formatBytes(content.size)} is over the ${formatBytes(request.limits.maxFileBytes)} limit; not read` });
+      warnings.push({ code: 'too-large', path, message: `${formatBytes(content.size)} is over the ${formatBytes(request.limits.maxFileBytes)} limit; not read` });
       return undefined;
     }
     stats.filesRead++;
     stats.bytesRead += bytes.length;
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-      warn({ code: 'binary', path: file.path, message: 'binary content; not parsed' });
+      warnings.push({ code: 'binary', path, message: 'binary content; not parsed' });
       return undefined;
     }
     return decodeText(bytes);
   };
-  const byPath = new Map(listing.files.map((f) => [f.path, f]));
-  const context = (): ExtractContext => ({
-    read: async (path) => {
-      const file = byPath.get(path);
-      return file ? readText(file) : undefined;
-    },
-    warn,
-  });
 
+  const results = new Map<string, FileResult>();
   let done = 0;
   await runPool(jobs, READ_CONCURRENCY, async (job) => {
-    const text = await readText(job.file);
-    if (text !== undefined) {
-      const source = { path: job.file.path, text };
-      for (const extractor of job.extractors) {
-        try {
-          mergePatch(facts, await extractor.extract(source, context()));
-        } catch (err) {
-          warn(parseWarning(job.file.path, err));
-        }
-      }
-      if (job.yamlKeys.some((key) => key === '*' || text.includes(key))) {
-        try {
-          for (const doc of parseYaml(text)) facts.yamlDocuments.push({ path: job.file.path, line: 1, value: doc.value, lineOf: doc.lineOf });
-        } catch (err) {
-          warn(parseWarning(job.file.path, err));
-        }
-      }
-      if (job.content) facts.texts.set(job.file.path, text);
+    let result = request.cache?.get(job.path);
+    if (!result) {
+      result = await readJob(job, readText, (path) => byPath.has(path));
+      request.cache?.set(job.path, result);
     }
+    results.set(job.path, result);
     done++;
     if (done % 100 === 0 || done === jobs.length) request.onProgress?.({ phase: 'reading', done, total: jobs.length });
   });
+  for (const job of jobs) {
+    const result = results.get(job.path)!;
+    mergePatch(facts, result.patch);
+    facts.yamlDocuments.push(...result.yamlDocuments);
+    if (result.text !== undefined) facts.texts.set(job.path, result.text);
+    for (const warning of result.warnings) addWarning(facts, warning);
+  }
   sortFacts(facts);
   return { facts, stats };
 }
 
+/** What one file contributed: kept in a ScanCache until the file changes. */
+interface FileResult {
+  patch: FactsPatch;
+  yamlDocuments: YamlDocumentFact[];
+  /** Kept for `content` rules. */
+  text?: string;
+  warnings: ScanWarning[];
+}
+
+/**
+ * Per-file scan results kept between audits (the editor re-audits on every save): a
+ * new scan still lists the tree, but reads and parses only files not in the cache.
+ * Clear it when the knowledge base or configuration changes.
+ */
+export class ScanCache {
+  private readonly results = new Map<string, FileResult>();
+
+  get(path: string): FileResult | undefined {
+    return this.results.get(path);
+  }
+
+  set(path: string, result: FileResult): void {
+    this.results.set(path, result);
+  }
+
+  /** Forget these files (changed, created or deleted) so the next scan reads them again. */
+  invalidate(paths: Iterable<string>): void {
+    for (const path of paths) this.results.delete(path);
+  }
+
+  clear(): void {
+    this.results.clear();
+  }
+
+  get size(): number {
+    return this.results.size;
+  }
+}
+
+async function readJob(
+  job: ReadJob,
+  readText: (path: string, warnings: ScanWarning[]) => Promise<string | undefined>,
+  exists: (path: string) => boolean,
+): Promise<FileResult> {
+  const result: FileResult = { patch: {}, yamlDocuments: [], warnings: [] };
+  const text = await readText(job.path, result.warnings);
+  if (text === undefined) return result;
+  const context: ExtractContext = {
+    read: async (path) => (exists(path) ? readText(path, result.warnings) : undefined),
+    warn: (warning) => result.warnings.push(warning),
+  };
+  const source = { path: job.path, text };
+  for (const extractor of job.extractors) {
+    try {
+      mergePatch(result.patch, await extractor.extract(source, context));
+    } catch (err) {
+      result.warnings.push(parseWarning(job.path, err));
+    }
+  }
+  if (job.yamlKeys.some((key) => key === '*' || text.includes(key))) {
+    try {
+      for (const doc of parseYaml(text)) result.yamlDocuments.push({ path: job.path, line: 1, value: doc.value, lineOf: doc.lineOf });
+    } catch (err) {
+      result.warnings.push(parseWarning(job.path, err));
+    }
+  }
+  if (job.content) result.text = text;
+  return result;
+}
+
 interface ReadJob {
-  file: FileFact;
+  path: string;
   extractors: Extractor[];
   /** First keys of the `yaml` rules interested in this file: parsing is skipped when none occurs in it. */
   yamlKeys: string[];
@@ -144,7 +203,7 @@ function planReads(files: readonly FileFact[], request: ScanRequest): ReadJob[] 
   const job = (path: string) => {
     let found = jobs.get(path);
     if (!found) {
-      found = { file: { path }, extractors: [], yamlKeys: [], content: false };
+      found = { path, extractors: [], yamlKeys: [], content: false };
       jobs.set(path, found);
     }
     return found;
@@ -152,7 +211,7 @@ function planReads(files: readonly FileFact[], request: ScanRequest): ReadJob[] 
   for (const extractor of request.extractors) for (const path of index.matching(extractor.files)) job(path).extractors.push(extractor);
   for (const rule of request.yamlRules) for (const path of index.matching(rule.files)) job(path).yamlKeys.push(rule.key.split('.')[0]);
   for (const path of index.matching(request.contentGlobs)) job(path).content = true;
-  return [...jobs.values()].sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
+  return [...jobs.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[]): Facts {
@@ -163,9 +222,9 @@ function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[])
   };
 }
 
-function mergePatch(facts: Facts, patch: FactsPatch): void {
+function mergePatch(into: FactsPatch, patch: FactsPatch): void {
   for (const [key, values] of Object.entries(patch) as [keyof FactsPatch, unknown[]][]) {
-    if (Array.isArray(values)) (facts[key] as unknown[]).push(...values);
+    if (Array.isArray(values)) ((into[key] ??= []) as unknown[]).push(...values);
   }
 }
 

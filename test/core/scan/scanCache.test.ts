@@ -1,0 +1,48 @@
+/** Re-audits read only what changed: the cache keeps unchanged files' results. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { audit } from '../../../src/core/audit';
+import { EMPTY_CONFIG } from '../../../src/core/config/config';
+import { createNodeFileHost } from '../../../src/core/host/nodeFileHost';
+import { ScanCache } from '../../../src/core/scan/scanner';
+import { knowledge, TEST_TOOL } from '../../helpers/auditFixture';
+import { tempDir } from '../../helpers/paths';
+
+test('a second audit reads only invalidated files and sees their changes, creations and deletions', async () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir.path, 'src'));
+    writeFileSync(join(dir.path, 'src', 'train.py'), 'import numpy as np\n');
+    writeFileSync(join(dir.path, 'src', 'data.py'), 'import pandas as pd\n');
+    writeFileSync(join(dir.path, 'requirements.txt'), 'numpy==1.26.4\n');
+    const cache = new ScanCache();
+    const run = () => audit(createNodeFileHost(dir.path), { knowledge: knowledge(), config: EMPTY_CONFIG, rootName: 'r', tool: TEST_TOOL, cache });
+    const status = (r: Awaited<ReturnType<typeof run>>, id: string) => r.practices.find((p) => p.id === id)?.status;
+
+    const first = await run();
+    assert.equal(first.stats.filesRead, 3);
+    assert.equal(status(first, 'random-seeds'), 'absent');
+
+    writeFileSync(join(dir.path, 'src', 'train.py'), 'import numpy as np\nnp.random.seed(1)\n');
+    cache.invalidate(['src/train.py']);
+    const second = await run();
+    assert.equal(second.stats.filesRead, 1, 'only the changed file is read again');
+    assert.equal(status(second, 'random-seeds'), 'present');
+
+    const third = await run();
+    assert.equal(third.stats.filesRead, 0, 'nothing changed, nothing read');
+    assert.deepEqual(third.practices, second.practices);
+
+    rmSync(join(dir.path, 'src', 'train.py'));
+    writeFileSync(join(dir.path, 'Dockerfile'), 'FROM python:3.11-slim\n');
+    cache.invalidate(['src/train.py', 'Dockerfile']);
+    const fourth = await run();
+    assert.equal(fourth.stats.filesRead, 1);
+    assert.equal(status(fourth, 'random-seeds'), 'absent', 'the deleted file no longer counts');
+    assert.equal(status(fourth, 'containerization'), 'present', 'the created file counts');
+  } finally {
+    dir.dispose();
+  }
+});
