@@ -2,7 +2,7 @@
 // and a transpile-only pass of sources and tests into out/ for `node --test`.
 // Usage: node esbuild.mjs [--production] [--watch] [--tests]
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -37,10 +37,32 @@ const contexts = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    bundle: true,
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  },
+  // The webview script runs in the browser sandbox of a webview.
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['src/webview/main.ts'],
+    bundle: true,
+    outfile: 'dist/webview.js',
+  },
 ];
 
+// Codicons ship with the extension (webviews cannot load them from the workbench).
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', file), join('dist', 'codicons', file));
+}
+
 if (tests) {
-  rmSync('out', { recursive: true, force: true });
   contexts.push({
     ...common,
     entryPoints: [...tsFiles('src'), ...tsFiles('test'), ...tsFiles('scripts')],

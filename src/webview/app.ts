@@ -74,9 +74,11 @@ export function createApp(doc: Document, api: VsCodeApi, root: HTMLElement): App
     },
     post,
     update(change) {
+      const otherFolder = change.folder !== undefined && change.folder !== state.folder;
       state = { ...state, ...change };
       save();
       render();
+      if (otherFolder && win && typeof win.scrollTo === 'function') win.scrollTo(0, 0);
     },
     setExpanded(key, open) {
       state = withExpanded(state, key, open);

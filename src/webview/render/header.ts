@@ -8,6 +8,7 @@ import { repoText } from '../../core/report/sections';
 import type { FolderView } from '../protocol';
 import type { RenderContext } from './context';
 import { button, el, icon } from './dom';
+import { persistentDetails } from './evidence';
 
 /** A `<select>`'s value; falls back to the selected option where a DOM lacks the property. */
 export function selectValue(select: HTMLSelectElement): string {
@@ -74,7 +75,11 @@ export function header(ctx: RenderContext, folder: FolderView, report: Report): 
       el(doc, 'div', { class: 'score', title: 'Overall score: the mean of the nine dimension scores' },
         el(doc, 'span', { class: 'score-value' }, String(report.score)), el(doc, 'span', { class: 'muted' }, '/100'))),
     target,
-    level.decidedBy ? el(doc, 'p', { class: 'decided muted' }, repoText(level.decidedBy, 1000)) : null,
+    level.decidedBy
+      ? persistentDetails(ctx, 'sec:why-level', false, 'decided',
+          [el(doc, 'span', null, `Why level ${level.current}?`)],
+          el(doc, 'p', { class: 'muted' }, repoText(level.decidedBy, 1000)))
+      : null,
     el(doc, 'div', { class: 'toolbar' }, reauditButton(ctx, folder.key)),
   );
 }

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import type { Report } from '../../../src/core/model/report';
 import { createApp, type App, type VsCodeApi } from '../../../src/webview/app';
 import type { FolderView, KnowledgeDigest } from '../../../src/webview/protocol';
@@ -16,7 +15,12 @@ import { REPO_ROOT } from '../../helpers/paths';
 export const HOSTILE_PATH = '<img src=x onerror=alert(1)>.py';
 export const HOSTILE_DETAIL = '<script>alert("detail")</script>';
 export const HOSTILE_MESSAGE = '<b onmouseover=alert(2)>bold</b>';
+export const HOSTILE_REASON = 'no shared features <u>here</u>';
 export const HOSTILE_NAME = '<iframe src=javascript:alert(3)>';
+
+// linkedom ships ESM type declarations; this CommonJS test build loads its CommonJS entry.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseHTML } = require('linkedom') as { parseHTML(html: string): { document: unknown; window: unknown } };
 
 export function newDocument(): { document: Document; window: Window } {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body><div id="root"></div></body></html>');
@@ -30,6 +34,10 @@ export function hostileReport(): Report {
   ci.signals.push({ path: HOSTILE_PATH, line: 3, rule: 'ci-runs-tests/x', strength: 'ci', detail: HOSTILE_DETAIL });
   report.tradeoffs[0].signals.push({ path: HOSTILE_PATH, rule: 't/x', strength: 'configured', detail: HOSTILE_DETAIL });
   report.tradeoffs[0].message += ` ${HOSTILE_MESSAGE}`;
+  const featureStore = report.practices.find((p) => p.id === 'feature-store')!;
+  featureStore.status = 'suppressed';
+  featureStore.suppressedReason = HOSTILE_REASON;
+  report.practices.find((p) => p.id === 'explainability')!.status = 'partial';
   report.findings = [
     { id: 'containerization/unpinned-base', practice: 'containerization', severity: 'warning', message: HOSTILE_MESSAGE, path: HOSTILE_PATH, line: 1, detail: HOSTILE_DETAIL },
     { id: 'ghost/check', practice: 'no-such-practice', severity: 'hint', message: 'orphan finding', path: 'x.py' },
@@ -45,7 +53,7 @@ export function knowledgeFor(report: Report): KnowledgeDigest {
   const claims: KnowledgeDigest['claims'] = {};
   const refs = [...report.practices.flatMap((p) => p.evidence), ...report.tradeoffs.flatMap((t) => t.evidence)];
   refs.forEach((ref, i) => {
-    claims[ref] = { statement: `Claim ${ref}`, locator: `Section ${i}`, unverified: i === 0 };
+    claims[ref] ??= { statement: `Claim ${ref}`, locator: `Section ${i}`, unverified: i === 0 };
   });
   const sources: KnowledgeDigest['sources'] = {};
   for (const s of report.sources) sources[s.id] = { title: s.title, authors: s.authors, year: s.year, url: s.url };
@@ -101,6 +109,16 @@ export function testContext(doc: Document, state: UiState = defaultState(), know
     reveal: () => undefined,
   };
   return ctx as RenderContext & { posted: unknown[] };
+}
+
+/** Picks an option of a `<select>` (by its selected attribute) and fires `change`. */
+export function choose(select: Element, value: string): void {
+  for (const option of Array.from(select.querySelectorAll('option'))) {
+    if (option.getAttribute('value') === value) option.setAttribute('selected', '');
+    else option.removeAttribute('selected');
+  }
+  const view = select.ownerDocument.defaultView as unknown as { Event: typeof Event };
+  select.dispatchEvent(new view.Event('change', { bubbles: true }));
 }
 
 export function click(node: Element | null | undefined): void {

@@ -1,0 +1,139 @@
+/**
+ * All workspace folders' audits (one assessment per folder in multi-root workspaces),
+ * re-audited when files the rules read are saved, created or deleted — debounced, and
+ * reading only the changed files again.
+ */
+import * as vscode from 'vscode';
+import { braceExpand } from 'minimatch';
+import { CONFIG_FILE_NAME } from '../core/config/config';
+import { allExtractors } from '../core/facts';
+import type { FolderView } from '../webview/protocol';
+import { FolderAudit } from './folderAudit';
+import type { KnowledgeStore } from './knowledgeStore';
+
+const DEBOUNCE_MS = 500;
+
+export class AuditService implements vscode.Disposable {
+  private readonly audits = new Map<string, FolderAudit>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires whenever a folder's status or report changes. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly pending = new Map<string, Set<string>>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private watching = false;
+
+  constructor(private readonly knowledge: KnowledgeStore, private readonly version: string) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.syncFolders()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        for (const audit of this.audits.values()) {
+          if (e.affectsConfiguration('mlopsLens', audit.folder.uri)) {
+            audit.reset();
+            void audit.run();
+          }
+        }
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.auditAll()),
+    );
+    this.syncFolders();
+  }
+
+  folders(): FolderAudit[] {
+    return [...this.audits.values()];
+  }
+
+  views(): FolderView[] {
+    return this.folders().map((a) => a.view());
+  }
+
+  get(folder: vscode.WorkspaceFolder | string | undefined): FolderAudit | undefined {
+    if (folder === undefined) return undefined;
+    return this.audits.get(typeof folder === 'string' ? folder : folder.uri.toString());
+  }
+
+  /** The audit of the folder holding a file. */
+  forUri(uri: vscode.Uri): FolderAudit | undefined {
+    return this.get(vscode.workspace.getWorkspaceFolder(uri));
+  }
+
+  /** Audit every folder (starting the file watchers on first use). */
+  async auditAll(): Promise<void> {
+    this.startWatching();
+    await Promise.all(this.folders().map((a) => a.run()));
+  }
+
+  /** Audit folders that have never been audited. */
+  async auditPending(): Promise<void> {
+    this.startWatching();
+    await Promise.all(this.folders().filter((a) => a.status === 'pending').map((a) => a.run()));
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private syncFolders(): void {
+    const current = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
+    for (const key of this.audits.keys()) if (!current.has(key)) this.audits.delete(key);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const key = folder.uri.toString();
+      if (!this.audits.has(key)) {
+        const audit = new FolderAudit(folder, this.knowledge, this.version, () => this.changeEmitter.fire());
+        this.audits.set(key, audit);
+        if (this.watching) void audit.run();
+      }
+    }
+    this.changeEmitter.fire();
+  }
+
+  /** Watch only files some extractor or rule reads (by their base-name patterns), never `**\/*`. */
+  private startWatching(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const pattern = `**/{${watchedNames(this.knowledge).join(',')}}`;
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const changed = (uri: vscode.Uri) => this.queue(uri);
+    this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+  }
+
+  private queue(uri: vscode.Uri): void {
+    const audit = this.forUri(uri);
+    if (!audit) return;
+    const key = audit.folder.uri.toString();
+    const paths = this.pending.get(key) ?? new Set<string>();
+    paths.add(vscode.workspace.asRelativePath(uri, false));
+    this.pending.set(key, paths);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+  }
+
+  private flush(): void {
+    for (const [key, paths] of this.pending) {
+      const audit = this.audits.get(key);
+      if (!audit) continue;
+      const all = [...paths];
+      // Ignore files and the config change what is listed and how: start from scratch.
+      if (all.some((p) => p.endsWith('.gitignore') || p === CONFIG_FILE_NAME)) audit.reset();
+      else audit.invalidate(all);
+      void audit.run();
+    }
+    this.pending.clear();
+  }
+}
+
+/** Base-name patterns of every file an extractor or rule may read. */
+function watchedNames(knowledge: KnowledgeStore): string[] {
+  const kb = knowledge.get();
+  const globs = [
+    ...allExtractors.flatMap((e) => e.files),
+    ...kb.practices.flatMap((p) => p.detect.flatMap((r) => (r.kind === 'file' ? r.glob : r.kind === 'content' || r.kind === 'yaml' ? r.files : []))),
+    CONFIG_FILE_NAME, '.gitignore',
+  ];
+  const names = new Set<string>();
+  for (const glob of globs) {
+    for (const expanded of braceExpand(glob)) names.add(expanded.slice(expanded.lastIndexOf('/') + 1));
+  }
+  return [...names].filter((n) => n && n !== '**').sort();
+}

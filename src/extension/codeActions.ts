@@ -1,0 +1,58 @@
+/**
+ * Code actions on MLOps Lens diagnostics: the mechanical quick fix a check defines
+ * (e.g. seeding the random generators), a starter file from the practice's remediation
+ * template, and suppression with a reason.
+ */
+import * as vscode from 'vscode';
+import type { CheckFix } from '../core/model/knowledge';
+import type { Finding } from '../core/model/report';
+import { lineAfterImports } from './afterImports';
+import type { AuditService } from './auditService';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { KnowledgeStore } from './knowledgeStore';
+
+export function registerCodeActions(service: AuditService, knowledge: KnowledgeStore): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, {
+    provideCodeActions(document, _range, context) {
+      const audit = service.forUri(document.uri);
+      if (!audit?.report) return [];
+      const path = vscode.workspace.asRelativePath(document.uri, false);
+      const actions: vscode.CodeAction[] = [];
+      for (const diagnostic of context.diagnostics) {
+        if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+        const practiceId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+        const finding = audit.report.findings.find((f) => f.practice === practiceId && f.path === path && Math.max(0, (f.line ?? 1) - 1) === diagnostic.range.start.line && f.message === diagnostic.message);
+        const practice = knowledge.get().practices.find((p) => p.id === practiceId);
+        if (!finding || !practice) continue;
+        const fix = practice.checks.find((c) => `${practice.id}/${c.id}` === finding.id)?.fix;
+        if (fix) actions.push(quickFix(document, finding, fix, diagnostic));
+        const folder = audit.folder.uri.toString();
+        if (practice.remediation.template) {
+          const scaffold = new vscode.CodeAction(`Create ${practice.remediation.template.path} (starter for ${practice.title})`, vscode.CodeActionKind.QuickFix);
+          scaffold.command = { command: 'mlopsLens.scaffold', title: scaffold.title, arguments: [folder, practice.id] };
+          scaffold.diagnostics = [diagnostic];
+          actions.push(scaffold);
+        }
+        const suppress = new vscode.CodeAction(`Suppress "${practice.title}" with a reason…`, vscode.CodeActionKind.QuickFix);
+        suppress.command = { command: 'mlopsLens.suppress', title: suppress.title, arguments: [folder, practice.id] };
+        suppress.diagnostics = [diagnostic];
+        actions.push(suppress);
+      }
+      return actions;
+    },
+  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+}
+
+function quickFix(document: vscode.TextDocument, finding: Finding, fix: CheckFix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  const lines = document.getText().split(/\r?\n/);
+  const line = fix.at === 'after-imports' ? lineAfterImports(lines) : Math.min(finding.line ?? 1, document.lineCount);
+  const text = fix.text.endsWith('\n') ? fix.text : `${fix.text}\n`;
+  // After imports, keep the blank-line conventions: one blank line before and after the block.
+  const padded = fix.at === 'after-imports' ? `${line > 0 && lines[line - 1]?.trim() !== '' ? '\n' : ''}${text}\n` : text;
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.insert(document.uri, new vscode.Position(line, 0), padded);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
+}

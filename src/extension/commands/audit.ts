@@ -1,0 +1,26 @@
+/** MLOps Lens: Audit Workspace — with a progress notification, then reveals the panel. */
+import * as vscode from 'vscode';
+import type { AuditService } from '../auditService';
+
+export function auditCommand(service: AuditService) {
+  return async (folderKey?: unknown): Promise<void> => {
+    const targets = typeof folderKey === 'string' ? [service.get(folderKey)].filter((a) => a !== undefined) : service.folders();
+    if (targets.length === 0) {
+      void vscode.window.showInformationMessage('MLOps Lens: open a folder that holds an ML project to audit it.');
+      return;
+    }
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'MLOps Lens', cancellable: false },
+      async (progress) => {
+        for (const audit of targets) {
+          progress.report({ message: `auditing ${audit.folder.name}…` });
+          audit.reset();
+          await audit.run();
+        }
+      },
+    );
+    const failed = targets.find((a) => a.error);
+    if (failed) void vscode.window.showErrorMessage(`MLOps Lens (${failed.folder.name}): ${failed.error}`);
+    await vscode.commands.executeCommand('mlopsLens.maturity.focus');
+  };
+}

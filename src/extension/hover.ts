@@ -1,0 +1,55 @@
+/** Hovers on lines that hold evidence or findings: which practice, and the citation. */
+import * as vscode from 'vscode';
+import type { Report } from '../core/model/report';
+import type { AuditService } from './auditService';
+import type { KnowledgeStore } from './knowledgeStore';
+
+export function registerHover(service: AuditService, knowledge: KnowledgeStore): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ scheme: 'file' }, {
+    provideHover(document, position) {
+      const audit = service.forUri(document.uri);
+      if (!audit?.report) return undefined;
+      const path = vscode.workspace.asRelativePath(document.uri, false);
+      const markdown = hoverText(audit.report, path, position.line + 1, knowledge);
+      return markdown ? new vscode.Hover(markdown) : undefined;
+    },
+  });
+}
+
+/** The hover for a file line, or undefined when nothing there is evidence. */
+export function hoverText(report: Report, path: string, line: number, knowledge: KnowledgeStore): vscode.MarkdownString | undefined {
+  const findings = report.findings.filter((f) => f.path === path && (f.line ?? 1) === line);
+  const practices = report.practices.filter((p) => p.signals.some((s) => s.path === path && s.line === line));
+  if (findings.length === 0 && practices.length === 0) return undefined;
+  const md = new vscode.MarkdownString();
+  md.isTrusted = false;
+  md.supportHtml = false;
+  const title = (id: string) => report.practices.find((p) => p.id === id)?.title ?? id;
+  for (const finding of findings) {
+    md.appendMarkdown('**MLOps Lens** · ');
+    md.appendText(`${title(finding.practice)}: ${finding.message}`);
+    md.appendMarkdown('\n\n');
+    appendCitations(md, report.practices.find((p) => p.id === finding.practice)?.evidence ?? [], knowledge);
+  }
+  for (const practice of practices) {
+    md.appendMarkdown('**MLOps Lens** · evidence for ');
+    md.appendText(`${practice.title} (${practice.status}, expected from level ${practice.level})`);
+    md.appendMarkdown('\n\n');
+    appendCitations(md, practice.evidence, knowledge);
+  }
+  return md;
+}
+
+function appendCitations(md: vscode.MarkdownString, refs: readonly string[], knowledge: KnowledgeStore): void {
+  for (const ref of refs.slice(0, 2)) {
+    const citation = knowledge.citation(ref);
+    if (!citation) continue;
+    md.appendMarkdown('- ');
+    md.appendText(`${citation.statement}${citation.unverified ? ' (unverified)' : ''} — `);
+    md.appendMarkdown(`[${escapeLinkText(citation.label)}](${citation.url})\n`);
+  }
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]\\]/g, '\\$&');
+}

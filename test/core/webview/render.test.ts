@@ -1,0 +1,241 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { dimensionChart } from '../../../src/webview/render/chart';
+import { nextRequirements } from '../../../src/webview/render/header';
+import { filterPractices } from '../../../src/webview/render/practices';
+import { isWebviewMessage } from '../../../src/webview/protocol';
+import { REPO_ROOT } from '../../helpers/paths';
+import {
+  HOSTILE_DETAIL, HOSTILE_MESSAGE, HOSTILE_NAME, HOSTILE_PATH, HOSTILE_REASON,
+  buttonsWith, choose, click, folderView, hostileReport, knowledgeFor, newDocument, startApp,
+} from './setup';
+
+function auditedApp() {
+  const report = hostileReport();
+  const started = startApp([
+    { type: 'knowledge', knowledge: knowledgeFor(report) },
+    { type: 'folders', folders: [folderView(report, { name: HOSTILE_NAME })] },
+  ]);
+  return { ...started, report };
+}
+
+describe('webview rendering', () => {
+  test('posts ready once, on load', () => {
+    const { api } = auditedApp();
+    assert.deepEqual(api.posted, [{ type: 'ready' }]);
+  });
+
+  test('hostile repository strings become text, never elements', () => {
+    const { root } = auditedApp();
+    for (const tag of ['img', 'script', 'iframe', 'b', 'u']) {
+      assert.equal(root.querySelector(tag), null, `no <${tag}> from data`);
+    }
+    const text = root.textContent ?? '';
+    assert.ok(text.includes(HOSTILE_PATH), 'the path is shown literally');
+    assert.ok(text.includes(HOSTILE_DETAIL), 'the detail is shown literally');
+    assert.ok(text.includes(HOSTILE_MESSAGE), 'the finding and trade-off message are shown literally');
+    assert.ok(text.includes(HOSTILE_REASON), 'the suppression reason is shown literally');
+  });
+
+  test('the folder name is text in the welcome states too', () => {
+    const { root } = startApp([{ type: 'folders', folders: [folderView(undefined, { name: HOSTILE_NAME, notMl: true })] }]);
+    assert.equal(root.querySelector('iframe'), null);
+    assert.ok((root.textContent ?? '').includes(`No ML project markers found in ${HOSTILE_NAME}.`));
+  });
+
+  test('no webview source builds HTML from strings', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.ts')) files.push(path);
+      }
+    };
+    walk(join(REPO_ROOT, 'src', 'webview'));
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser/, file);
+    }
+  });
+
+  test('a signal button posts the raw path and line', () => {
+    const { root, api } = auditedApp();
+    const [signal] = buttonsWith(root, `${HOSTILE_PATH}:3`);
+    assert.ok(signal, 'the hostile signal has a button');
+    click(signal);
+    assert.deepEqual(api.posted.at(-1), { type: 'openSignal', folder: 'file:///work/churn', path: HOSTILE_PATH, line: 3 });
+  });
+
+  test('every button posts a message the host accepts', () => {
+    const { root, api } = auditedApp();
+    for (const b of Array.from(root.querySelectorAll('button'))) click(b);
+    const sent = api.posted.slice(1);
+    assert.ok(sent.length > 20);
+    for (const message of sent) assert.ok(isWebviewMessage(message), JSON.stringify(message));
+    const types = new Set(sent.map((m) => (m as { type: string }).type));
+    for (const type of ['openSignal', 'openSource', 'suppress', 'scaffold', 'reaudit', 'explain']) assert.ok(types.has(type), type);
+    assert.ok(sent.some((m) => JSON.stringify(m) === JSON.stringify({ type: 'scaffold', folder: 'file:///work/churn', practice: 'data-validation' })));
+  });
+
+  test('header: level, target with stage, score and what the next level needs', () => {
+    const { root, report } = auditedApp();
+    const header = root.querySelector('.report-header')!;
+    assert.match(header.textContent ?? '', /Level 3 — Automated delivery/);
+    assert.match(header.textContent ?? '', /target 3 for production \(inferred\)/);
+    assert.match(root.querySelector('.score')!.textContent ?? '', /^67\/100$/);
+    assert.deepEqual(nextRequirements(report), [
+      'Data and model drift monitoring or Service monitoring',
+      'Scheduled retraining or ML steps in CI',
+      'Data validation',
+    ]);
+    const next = root.querySelector('.next')!.textContent ?? '';
+    assert.ok(next.startsWith('Next level needs:'));
+    assert.ok(next.includes('Scheduled retraining or ML steps in CI'));
+  });
+
+  test('chart: nine bars, scores visible, an accessible label', () => {
+    const { document } = newDocument();
+    const report = hostileReport();
+    const chart = dimensionChart(document, report);
+    assert.equal(chart.getAttribute('role'), 'img');
+    assert.equal(chart.querySelectorAll('.chart-bar').length, 9);
+    const label = chart.getAttribute('aria-label') ?? '';
+    for (const d of report.dimensionDetails) assert.ok(label.includes(`${d.title} ${d.score}`), d.title);
+    const values = Array.from(chart.querySelectorAll('.chart-value')).map((t) => t.textContent);
+    assert.deepEqual(values, report.dimensionDetails.map((d) => String(d.score)));
+    assert.equal(chart.namespaceURI, 'http://www.w3.org/2000/svg');
+  });
+
+  test('trade-offs come before the practices, with severity, action, evidence and signals', () => {
+    const { root } = auditedApp();
+    const sections = Array.from(root.querySelectorAll('details.section')).map((d) => d.getAttribute('data-id'));
+    assert.ok(sections.indexOf('sec:tradeoffs') < sections.indexOf('sec:practices'));
+    const tradeoff = root.querySelector('details.tradeoff')!;
+    assert.ok(tradeoff.querySelector('.codicon-warning'));
+    assert.match(tradeoff.textContent ?? '', /Action: Expose service metrics/);
+    assert.ok(tradeoff.querySelector('ul.evidence li'));
+    assert.ok(tradeoff.querySelector('ul.signals li'));
+  });
+
+  test('practices: status icon, level badge, evidence with unverified tag, findings under their practice', () => {
+    const { root } = auditedApp();
+    const rows = Array.from(root.querySelectorAll('details.practice'));
+    assert.equal(rows.length, 27);
+    const containerization = rows.find((r) => r.getAttribute('data-id') === 'p:containerization')!;
+    assert.ok(containerization.querySelector('summary .codicon-pass-filled'));
+    assert.equal(containerization.querySelector('summary .badge')!.textContent, 'L2');
+    const finding = containerization.querySelector('ul.findings .finding')!;
+    assert.ok(finding.querySelector('.codicon-warning'));
+    assert.ok((finding.textContent ?? '').includes(`${HOSTILE_PATH}:1`));
+    assert.ok(root.querySelector('ul.evidence .tag'), 'an unverified claim is tagged');
+    const suppressed = rows.find((r) => r.getAttribute('data-id') === 'p:feature-store')!;
+    assert.ok(suppressed.querySelector('summary .codicon-eye-closed'));
+    assert.equal(buttonsWith(suppressed, 'Suppress').length, 0);
+    assert.ok((root.textContent ?? '').includes('orphan finding'), 'findings of unknown practices are still listed');
+  });
+
+  test('recommendations: at most five, with first step, effort and reason', () => {
+    const report = hostileReport();
+    const extra = report.recommendations[0];
+    report.recommendations.push(...[1, 2, 3, 4].map((i) => ({ ...extra, title: `Extra ${i}` })));
+    const { root } = startApp([{ type: 'folders', folders: [folderView(report)] }]);
+    const items = root.querySelectorAll('ol.recommendations > li');
+    assert.equal(items.length, 5);
+    assert.ok(items[0].querySelector('.rec-step')!.textContent);
+    assert.ok(items[0].querySelector('.effort')!.textContent);
+    assert.ok(items[0].querySelector('.rec-reason')!.textContent);
+  });
+
+  test('welcome: no workspace', () => {
+    const { root } = startApp([{ type: 'noWorkspace' }]);
+    assert.equal(root.textContent, 'Open a folder that holds an ML project to audit it.');
+  });
+
+  test('welcome: not an ML project, audit anyway', () => {
+    const { root, api } = startApp([{ type: 'folders', folders: [folderView(undefined, { name: 'docs', notMl: true })] }]);
+    assert.ok((root.textContent ?? '').includes('No ML project markers found in docs.'));
+    click(buttonsWith(root, 'Audit anyway')[0]);
+    assert.deepEqual(api.posted.at(-1), { type: 'reaudit', folder: 'file:///work/churn' });
+  });
+
+  test('status: spinner while auditing, error text beside the last good report', () => {
+    const report = hostileReport();
+    const auditing = startApp([{ type: 'folders', folders: [folderView(report, { status: 'auditing' })] }]);
+    assert.ok(auditing.root.querySelector('.status .codicon-loading.codicon-modifier-spin'));
+    assert.ok(auditing.root.querySelector('.report-header'));
+    const failed = startApp([{ type: 'folders', folders: [folderView(report, { status: 'error', error: 'Bad config <x>' })] }]);
+    const status = failed.root.querySelector('.status-error')!;
+    assert.ok((status.textContent ?? '').includes('Bad config <x>'));
+    assert.ok(failed.root.querySelector('.report-header'), 'the last report stays');
+  });
+
+  test('multi-root: a folder picker; picking a folder persists and renders it', () => {
+    const a = folderView(hostileReport(), { key: 'file:///a', name: 'alpha' });
+    const b = folderView(undefined, { key: 'file:///b', name: 'beta', notMl: true });
+    const { root, api, app } = startApp([{ type: 'folders', folders: [a, b], active: 'file:///a' }]);
+    const select = root.querySelector('#folder-select') as HTMLSelectElement;
+    assert.equal(select.querySelectorAll('option').length, 2);
+    assert.ok(root.querySelector('.report-header'));
+    choose(select, 'file:///b');
+    assert.equal(app.state.folder, 'file:///b');
+    assert.equal((api.saved as { folder: string }).folder, 'file:///b');
+    assert.ok((root.textContent ?? '').includes('No ML project markers found in beta.'));
+    assert.equal(root.querySelector('.report-header'), null);
+  });
+
+  test('single folder: no picker', () => {
+    const { root } = auditedApp();
+    assert.equal(root.querySelector('#folder-select'), null);
+  });
+});
+
+describe('webview filters', () => {
+  test('filterPractices: missing only and by dimension', () => {
+    const report = hostileReport();
+    const missing = filterPractices(report, { missingOnly: true, dimension: '' }).flatMap((g) => g.practices);
+    assert.ok(missing.length > 0);
+    assert.ok(missing.every((p) => p.status === 'absent' || p.status === 'partial'));
+    assert.ok(missing.some((p) => p.status === 'partial'));
+    const data = filterPractices(report, { missingOnly: false, dimension: 'data' });
+    assert.deepEqual(data.map((g) => g.dimension.id), ['data']);
+    const unknown = filterPractices(report, { missingOnly: false, dimension: 'no-such' });
+    assert.equal(unknown.flatMap((g) => g.practices).length, report.practices.length, 'an unknown dimension shows all');
+  });
+
+  test('the Missing only toggle filters rows, is pressed, and is saved', () => {
+    const { root, api } = auditedApp();
+    const toggle = root.querySelector('[data-key="filter-missing"]')!;
+    assert.equal(toggle.getAttribute('aria-pressed'), 'false');
+    click(toggle);
+    const rows = Array.from(root.querySelectorAll('details.practice'));
+    assert.ok(rows.length > 0 && rows.length < 27);
+    assert.ok(rows.every((r) => /st-(absent|partial)/.test(r.getAttribute('class') ?? '')));
+    assert.equal(root.querySelector('[data-key="filter-missing"]')!.getAttribute('aria-pressed'), 'true');
+    assert.equal((api.saved as { missingOnly: boolean }).missingOnly, true);
+  });
+
+  test('the dimension select shows one group', () => {
+    const { root, app } = auditedApp();
+    const select = root.querySelector('#dimension-select') as HTMLSelectElement;
+    assert.equal(select.querySelectorAll('option').length, 10);
+    choose(select, 'monitoring');
+    assert.equal(app.state.dimension, 'monitoring');
+    const groups = Array.from(root.querySelectorAll('section.group')).map((g) => g.getAttribute('data-dimension'));
+    assert.deepEqual(groups.filter((g) => g !== null), ['monitoring']);
+  });
+
+  test('filters that match nothing offer to clear them', () => {
+    const report = hostileReport();
+    for (const p of report.practices) if (p.dimension === 'versioning') p.status = 'present';
+    const { root } = startApp([{ type: 'folders', folders: [folderView(report)] }], {
+      v: 1, missingOnly: true, dimension: 'versioning', expanded: {}, scrollY: 0,
+    });
+    assert.equal(root.querySelectorAll('details.practice').length, 0);
+    click(buttonsWith(root, 'Clear filters')[0]);
+    assert.equal(root.querySelectorAll('details.practice').length, 27);
+  });
+});
