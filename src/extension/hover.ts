@@ -25,11 +25,12 @@ export function hoverText(report: Report, path: string, line: number, knowledge:
   md.isTrusted = false;
   md.supportHtml = false;
   const title = (id: string) => report.practices.find((p) => p.id === id)?.title ?? id;
-  for (const finding of findings) {
-    md.appendMarkdown('**MLOps Lens** · ');
-    md.appendText(`${title(finding.practice)}: ${finding.message}`);
+  // The finding's own message is already in the diagnostic's hover: add why it matters.
+  for (const practiceId of new Set(findings.map((f) => f.practice))) {
+    md.appendMarkdown('**MLOps Lens** · why this matters for ');
+    md.appendText(title(practiceId));
     md.appendMarkdown('\n\n');
-    appendCitations(md, report.practices.find((p) => p.id === finding.practice)?.evidence ?? [], knowledge);
+    appendCitations(md, report.practices.find((p) => p.id === practiceId)?.evidence ?? [], knowledge);
   }
   for (const practice of practices) {
     md.appendMarkdown('**MLOps Lens** · evidence for ');

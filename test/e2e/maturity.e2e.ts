@@ -1,0 +1,180 @@
+/**
+ * MLOps Lens in a real VS Code workbench (code-server + Chromium), installed from the
+ * packaged .vsix (which also catches .vscodeignore mistakes). Workspace: the
+ * level-3-delivery fixture plus files that give findings, including one whose name is
+ * HTML. Screenshots of the panel, the Problems panel and a hover go to test-artifacts/e2e.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import {
+  REPO_ROOT, clickActivityBarItem, dismiss, findWebviewFrame, goToLine, hoverAt, openFile, readProblems,
+  runCommand, screenshot, startEditor, waitForStatusBarItem, waitUntil, type Editor,
+} from './harness';
+
+const VSIX = join(REPO_ROOT, 'mlops-lens.vsix');
+const HTML_NAME = '<img src=x onerror=alert(1)>_train.py';
+
+/** A fresh workspace: the level-3 fixture, a .git folder, and files that give findings. */
+function makeWorkspace(extra: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mlops-lens-e2e-'));
+  cpSync(join(REPO_ROOT, 'test', 'fixtures', 'repos', 'level-3-delivery'), dir, { recursive: true });
+  rmSync(join(dir, 'expected.json'));
+  mkdirSync(join(dir, '.git'));
+  writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  const files: Record<string, string> = {
+    'docker/Dockerfile.dev': 'FROM python:latest\nRUN pip install -r requirements.txt\n',
+    'src/models/train_baseline.py': '"""Baseline model."""\nimport numpy as np\nfrom sklearn.linear_model import LogisticRegression\n\n\ndef train(x, y):\n    return LogisticRegression().fit(x, y)\n',
+    [`src/${HTML_NAME}`]: 'import torch\n\nmodel = torch.nn.Linear(2, 2)\n',
+    ...extra,
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+async function openPanel(page: Page, expect: string | RegExp = /Level \d/): Promise<Frame> {
+  await clickActivityBarItem(page, 'MLOps Lens');
+  return findWebviewFrame(page, expect, 60_000);
+}
+
+describe('MLOps Lens in the workbench', () => {
+  let editor: Editor;
+  let workspace: string;
+
+  before(async () => {
+    assert.ok(existsSync(VSIX), `${VSIX} is missing: run \`npm run package\` first (npm run test:e2e does)`);
+    workspace = makeWorkspace();
+    editor = await startEditor({ workspace, extensions: [VSIX], settings: { 'mlopsLens.auditOnOpen': false } });
+  });
+
+  after(async () => {
+    await editor?.close();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('shows its icon in the activity bar', async () => {
+    const { page } = editor;
+    await waitUntil(page, 'the MLOps Lens activity-bar icon', () =>
+      page.locator('.part.activitybar .action-label[aria-label*="MLOps Lens"]').isVisible());
+  });
+
+  it('Audit Workspace from the palette shows the level, the trade-off and the practices', async () => {
+    const { page } = editor;
+    await runCommand(page, 'MLOps Lens: Audit Workspace');
+    const frame = await findWebviewFrame(page, 'Level 3', 90_000);
+    const text = await frame.evaluate('document.body.innerText') as string;
+    assert.match(text, /Level 3 — Automated delivery/);
+    assert.match(text, /Model in service without monitoring/);
+    for (const practice of ['Data versioning', 'Experiment tracking', 'Continuous deployment', 'Data and model drift monitoring']) {
+      assert.ok(text.includes(practice), `practice "${practice}" listed`);
+    }
+    await screenshot(page, 'panel');
+  });
+
+  it('shows the level in the status bar', async () => {
+    await waitForStatusBarItem(editor.page, /MLOps L3 → L3/);
+  });
+
+  it('a file named like HTML is shown as text, never as markup', async () => {
+    const { page } = editor;
+    const frame = await openPanel(page);
+    await frame.locator('summary', { hasText: 'Fixed random seeds' }).first().click();
+    await waitUntil(page, 'the HTML-named file in the panel', async () => (await frame.evaluate('document.body.innerText') as string).includes(HTML_NAME));
+    assert.equal(await frame.locator('img').count(), 0, 'no <img> element came from the file name');
+    await screenshot(page, 'panel-html-name');
+  });
+
+  it('clicking a signal opens the file at its line', async () => {
+    const { page } = editor;
+    const frame = await openPanel(page);
+    await frame.getByRole('button', { name: /src\/serve\.py:11/ }).first().click();
+    await waitUntil(page, 'serve.py open at line 11', async () => {
+      const tab = await page.locator('.tabs-container .tab.active').innerText().catch(() => '');
+      const position = await page.locator('.statusbar-item[id*="editor.selection"], .statusbar-item:has-text("Ln ")').first().innerText().catch(() => '');
+      return /serve\s*\.py/.test(tab) && /Ln 11\b/.test(position);
+    });
+  });
+
+  it('the Problems panel lists the expected diagnostics', async () => {
+    const { page } = editor;
+    const rows = await readProblems(page, { minMarkers: 3, timeout: 30_000 });
+    const all = rows.map((r) => `${r.ariaLabel} ${r.text}`).join('\n');
+    assert.match(all, /Base image `python:latest` is not pinned/);
+    assert.match(all, /training script sets no random seed/);
+    assert.ok(all.includes(HTML_NAME), 'the HTML-named file is listed as text');
+    assert.match(all, /MLOps Lens/);
+    await screenshot(page, 'problems');
+  });
+
+  it('a hover shows the practice and the citation', async () => {
+    const { page } = editor;
+    const text = await hoverAt(page, 'docker/Dockerfile.dev', 1, { expect: /MLOps Lens/, timeout: 30_000 });
+    assert.match(text, /Containerization/);
+    assert.match(text, /\(\d{4}\)/, 'a citation with its year');
+    await screenshot(page, 'hover');
+    await dismiss(page);
+  });
+
+  it('the seed quick fix applies', async () => {
+    const { page } = editor;
+    await openFile(page, 'src/models/train_baseline.py');
+    await goToLine(page, 1);
+    await page.keyboard.press('Control+.');
+    const row = page.locator('.action-widget .monaco-list-row', { hasText: "Seed Python's and NumPy's random generators" }).first();
+    await waitUntil(page, 'the seed quick fix in the menu', () => row.isVisible(), 30_000);
+    await row.click();
+    await waitUntil(page, 'the seeding code in the editor', async () =>
+      (await page.locator('.editor-instance .view-lines').first().innerText()).includes('np.random.seed(SEED)'));
+  });
+});
+
+describe('MLOps Lens in Restricted Mode', () => {
+  let editor: Editor;
+  let workspace: string;
+
+  before(async () => {
+    workspace = makeWorkspace({
+      'RUNBOOK.md': '# Runbook\n',
+      '.mlops-lens.yaml': [
+        'practices:',
+        '  - id: team-runbook',
+        '    title: Team runbook custom practice',
+        '    dimension: governance',
+        '    level: 2',
+        '    why: On-call needs a runbook.',
+        '    evidence: [mlops-principles-2024#restore-previous-state]',
+        '    benefits: [rollback]',
+        '    effort: low',
+        '    detect: [{id: runbook, kind: file, glob: ["RUNBOOK.md"]}]',
+        '    remediation: {firstStep: Write RUNBOOK.md, path: Keep it current}',
+        '',
+      ].join('\n'),
+    });
+    editor = await startEditor({ workspace, extensions: [VSIX], workspaceTrust: true, settings: { 'mlopsLens.auditOnOpen': false } });
+  });
+
+  after(async () => {
+    await editor?.close();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('audits by reading files only, and ignores the repository\'s custom rules', async () => {
+    const { page } = editor;
+    // Decline trust if the workbench asks: the folder then opens in Restricted Mode.
+    const decline = page.getByRole('button', { name: /No, I don.t trust the authors|Don.t Trust/ }).first();
+    if (await decline.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) await decline.click();
+    await waitUntil(page, 'Restricted Mode', async () => (await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) > 0, 30_000);
+    // Opening the panel audits the folder (the palette may not list commands until the extension host settles).
+    const frame = await openPanel(page, 'Level 3');
+    const text = await frame.evaluate('document.body.innerText') as string;
+    assert.match(text, /Level 3 — Automated delivery/);
+    assert.ok(!text.includes('Team runbook custom practice'), 'custom practices are not run in Restricted Mode');
+    await screenshot(page, 'restricted-mode');
+  });
+});
