@@ -18,7 +18,7 @@ NODE24_DIR="$TOOLS/node24"
 CS_DIR="$TOOLS/code-server"
 CODE_SERVER_VERSION="4.139.1"
 NODE_MAJOR="24"
-APT_PACKAGES=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config g++ make python3)
+APT_PACKAGES=(chromium fonts-liberation libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config g++ make python3)
 
 START_ALL=$SECONDS
 step_start=0

@@ -20,7 +20,7 @@ export function assessPractices(
 ): PracticeResult[] {
   const scanIncomplete = facts.warnings.some((w) => INCOMPLETE_SCAN.has(w.code));
   return practices.map((practice) => {
-    const signals = practice.detect.flatMap((rule) => evaluateRule(rule, facts, practice.id));
+    const signals = practice.detect.flatMap((rule) => evaluateRule(rule, facts, practice.id, practice.patternEngine));
     const reason = suppressions.get(practice.id);
     const base = {
       id: practice.id,

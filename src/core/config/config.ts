@@ -3,7 +3,8 @@
  * scan limits, and custom practices in the knowledge base's own schema. Every problem
  * is reported with file, line, column and what was expected.
  */
-import type { KnowledgeBase, Practice, StageId } from '../model/knowledge';
+import type { DetectionRule, KnowledgeBase, Practice, StageId } from '../model/knowledge';
+import { checkLinearPattern } from '../engine/patterns';
 import { DataError, type DataIssue } from '../knowledge/errors';
 import { toPractice } from '../knowledge/load';
 import { checkPractice, scopeOf } from '../knowledge/references';
@@ -54,6 +55,23 @@ const configShape: ObjectShape = {
   },
 };
 
+/** The regular expressions a rule holds, with their place in the rule. */
+function patternsOf(rule: DetectionRule): { field: (string | number)[]; pattern: string }[] {
+  switch (rule.kind) {
+    case 'ci-command':
+      return rule.patterns.map((pattern, i) => ({ field: ['patterns', i], pattern }));
+    case 'content':
+      return [{ field: ['pattern'], pattern: rule.pattern }];
+    case 'yaml':
+    case 'dockerfile': {
+      const pattern = rule.kind === 'yaml' ? rule.value : rule.pattern;
+      return pattern === undefined ? [] : [{ field: [rule.kind === 'yaml' ? 'value' : 'pattern'], pattern }];
+    }
+    default:
+      return [];
+  }
+}
+
 /**
  * Parse a config file's text. `file` is how the user knows it (used in messages).
  * Throws DataError('config', ...) listing every problem.
@@ -66,13 +84,20 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
     stage?: StageId; excludes?: string[]; suppress?: { id: string; reason: string }[];
     practices?: Record<string, unknown>[]; limits?: Partial<ScanLimits>;
   };
-  const practices = (raw.practices ?? []).map((p) => toPractice(p, file));
+  // Patterns written in a repository are untrusted: they run on the linear-time engine.
+  const practices = (raw.practices ?? []).map((p) => toPractice(p, file, 'linear'));
   const builtIn = new Set(knowledge.practices.map((p) => p.id));
   const scope = scopeOf({ ...knowledge, practices: [...knowledge.practices, ...practices] });
   practices.forEach((practice, i) => {
     const report = (path: (string | number)[], reason: string) => issues.push(locate(file, data.doc, path, reason));
     if (builtIn.has(practice.id)) report(['practices', i, 'id'], `practice '${practice.id}' is built in; give a custom practice a new id`);
     checkPractice(practice, scope, report, ['practices', i]);
+    practice.detect.forEach((rule, r) => {
+      for (const { field, pattern } of patternsOf(rule)) {
+        const problem = checkLinearPattern(pattern);
+        if (problem) report(['practices', i, 'detect', r, ...field], problem);
+      }
+    });
   });
   const suppressible = new Set([...scope.practices, ...knowledge.tradeoffs.map((t) => t.id)]);
   const suppressions = new Map<string, string>();

@@ -1,13 +1,17 @@
 /**
- * Regular expressions in rules come from the knowledge base and from users' config
- * files, so they are bounded: short, no back-references, no quantified groups that
- * themselves contain quantifiers (the shape behind catastrophic backtracking), and
- * only ever run against lines cut to a fixed length.
+ * Regular expressions in rules. The knowledge base's own patterns run on V8's engine,
+ * checked for the shapes behind catastrophic backtracking. Patterns from a repository's
+ * `.mlops-lens.yaml` are untrusted: they run on RE2JS, a linear-time engine, so no
+ * pattern a stranger writes can hang a scan. Lines are always cut to a fixed length.
  */
+import { RE2JS } from 're2js';
 
 export const MAX_PATTERN_LENGTH = 300;
 /** Longest stretch of a line a pattern is run against. */
 export const MAX_MATCHED_LINE = 2000;
+
+/** Which engine runs a pattern: V8's for reviewed knowledge-base rules, linear-time for user rules. */
+export type PatternEngine = 'native' | 'linear';
 
 const BACKREFERENCE = /\\[1-9]|\\k</;
 /** A group containing `*`, `+` or `{n,}` that is itself repeated, e.g. `(a+)+` or `(\w*)*`. */
@@ -26,19 +30,39 @@ export function checkRulePattern(pattern: string): string | undefined {
   return undefined;
 }
 
-const compiled = new Map<string, RegExp>();
-
-/** The case-insensitive RegExp for a checked pattern (cached). */
-export function compilePattern(pattern: string): RegExp {
-  let regex = compiled.get(pattern);
-  if (!regex) {
-    regex = new RegExp(pattern, 'i');
-    compiled.set(pattern, regex);
+/** Why a pattern cannot run on the linear-time engine (lookaround is not linear), or undefined. */
+export function checkLinearPattern(pattern: string): string | undefined {
+  try {
+    RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+    return undefined;
+  } catch (err) {
+    return `not supported in .mlops-lens.yaml patterns, which run on a linear-time engine: ${(err as Error).message}`;
   }
-  return regex;
+}
+
+interface Matcher {
+  test(line: string): boolean;
+}
+
+const compiled = new Map<string, Matcher>();
+
+/** The case-insensitive matcher for a checked pattern on the given engine (cached). */
+export function compilePattern(pattern: string, engine: PatternEngine = 'native'): Matcher {
+  const key = `${engine}\0${pattern}`;
+  let matcher = compiled.get(key);
+  if (!matcher) {
+    if (engine === 'native') {
+      matcher = new RegExp(pattern, 'i');
+    } else {
+      const re2 = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+      matcher = { test: (line) => re2.matcher(line).find() };
+    }
+    compiled.set(key, matcher);
+  }
+  return matcher;
 }
 
 /** Test a pattern against a line cut to the matched-length bound. */
-export function matchesLine(pattern: string, line: string): boolean {
-  return compilePattern(pattern).test(line.length > MAX_MATCHED_LINE ? line.slice(0, MAX_MATCHED_LINE) : line);
+export function matchesLine(pattern: string, line: string, engine: PatternEngine = 'native'): boolean {
+  return compilePattern(pattern, engine).test(line.length > MAX_MATCHED_LINE ? line.slice(0, MAX_MATCHED_LINE) : line);
 }

@@ -8,14 +8,14 @@ import type { Signal } from '../model/report';
 import { globMatcher } from '../scan/globs';
 import { normalizeDistName } from '../facts/python/requirementName';
 import { indexFacts, rootOf } from './factIndex';
-import { matchesLine } from './patterns';
+import { matchesLine, type PatternEngine } from './patterns';
 import { findKeyPaths } from './yamlPaths';
 
 /** Signals kept per rule: enough to show where, without flooding a report. */
 const MAX_DETAIL = 160;
 
 type Hit = Omit<Signal, 'rule' | 'strength' | 'tool'>;
-type Matcher<K extends RuleKind> = (rule: Extract<DetectionRule, { kind: K }>, facts: Facts) => Hit[];
+type Matcher<K extends RuleKind> = (rule: Extract<DetectionRule, { kind: K }>, facts: Facts, engine: PatternEngine) => Hit[];
 
 const matchers: { [K in RuleKind]: Matcher<K> } = {
   file: (rule, facts) => indexFacts(facts).files.matching(rule.glob).map((path) => ({ path })),
@@ -40,22 +40,22 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
       .filter((c) => match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)))
       .map((c) => ({ path: c.path, line: c.line, detail: `${c.decorator ? '@' : ''}${c.name}${c.decorator ? '' : '()'}` }));
   },
-  yaml: (rule, facts) => {
+  yaml: (rule, facts, engine) => {
     const match = globMatcher(rule.files);
     const keyPath = rule.key.split('.');
     return facts.yamlDocuments
       .filter((doc) => match(doc.path))
       .flatMap((doc) => findKeyPaths(doc.value, keyPath)
-        .filter((found) => rule.value === undefined || scalarsOf(found.value).some((v) => matchesLine(rule.value!, String(v))))
+        .filter((found) => rule.value === undefined || scalarsOf(found.value).some((v) => matchesLine(rule.value!, String(v), engine)))
         .map((found) => ({
           path: doc.path,
           line: doc.lineOf?.(found.path) ?? doc.line,
           detail: found.path.join('.'),
         })));
   },
-  'ci-command': (rule, facts) =>
+  'ci-command': (rule, facts, engine) =>
     ciSteps(facts, rule.triggers).flatMap(({ path, step }) => {
-      const line = step.command?.split('\n').find((l) => rule.patterns.some((p) => matchesLine(p, l)));
+      const line = step.command?.split('\n').find((l) => rule.patterns.some((p) => matchesLine(p, l, engine)));
       return line === undefined ? [] : [{ path, line: step.line, detail: line.trim() }];
     }),
   'ci-uses': (rule, facts) => {
@@ -68,21 +68,21 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
       const hit = rule.triggers.find((t) => triggers.has(t));
       return hit ? [{ path: pipeline.path, line: pipeline.line, detail: `on ${hit}` }] : [];
     }),
-  dockerfile: (rule, facts) =>
+  dockerfile: (rule, facts, engine) =>
     facts.dockerfiles.flatMap((file) =>
       file.instructions
-        .filter((i) => i.keyword.toUpperCase() === rule.instruction && (rule.pattern === undefined || matchesLine(rule.pattern, i.args)))
+        .filter((i) => i.keyword.toUpperCase() === rule.instruction && (rule.pattern === undefined || matchesLine(rule.pattern, i.args, engine)))
         .map((i) => ({ path: file.path, line: i.line, detail: `${i.keyword} ${i.args}` }))),
   manifest: (rule, facts) => {
     const kinds = new Set(rule.kinds.map((k) => k.toLowerCase()));
     return facts.manifests.filter((m) => kinds.has(m.kind.toLowerCase())).map((m) => ({ path: m.path, line: m.line, detail: `kind: ${m.kind}` }));
   },
-  content: (rule, facts) => {
+  content: (rule, facts, engine) => {
     const { texts, lines: linesOf } = indexFacts(facts);
     const hits: Hit[] = [];
     for (const path of texts.matching(rule.files)) {
       const lines = linesOf.get(path)!;
-      const found = lines.findIndex((l) => matchesLine(rule.pattern, l));
+      const found = lines.findIndex((l) => matchesLine(rule.pattern, l, engine));
       if (found >= 0) hits.push({ path, line: found + 1, detail: lines[found].trim() });
     }
     return hits;
@@ -94,8 +94,8 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
 };
 
 /** The signals one rule of one practice finds in the facts (deduplicated; reports cap them). */
-export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: string): Signal[] {
-  const hits = (matchers[rule.kind] as Matcher<RuleKind>)(rule as never, facts);
+export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: string, engine: PatternEngine = 'native'): Signal[] {
+  const hits = (matchers[rule.kind] as Matcher<RuleKind>)(rule as never, facts, engine);
   const seen = new Set<string>();
   const signals: Signal[] = [];
   for (const hit of hits) {

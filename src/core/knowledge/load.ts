@@ -62,8 +62,8 @@ export function parseKnowledge(files: readonly KnowledgeFile[]): KnowledgeBase {
   return knowledge;
 }
 
-/** A practice with defaults applied; `file` records where it came from. */
-export function toPractice(value: Record<string, unknown>, file: string): Practice {
+/** A practice with defaults applied; `file` records where it came from, `engine` how its patterns run. */
+export function toPractice(value: Record<string, unknown>, file: string, engine: Practice['patternEngine'] = 'native'): Practice {
   const practice = value as unknown as Practice;
   return {
     ...practice,
@@ -71,6 +71,7 @@ export function toPractice(value: Record<string, unknown>, file: string): Practi
     detect: practice.detect.map((rule) => ({ ...rule, strength: rule.strength ?? DEFAULT_STRENGTH[rule.kind] })),
     checks: practice.checks ?? [],
     file,
+    patternEngine: engine,
   };
 }
 

@@ -141,6 +141,8 @@ export interface Practice {
   remediation: Remediation;
   /** File the practice was loaded from (for error messages). */
   file: string;
+  /** `linear` for practices from a repository's config: their patterns run on a linear-time engine. */
+  patternEngine: 'native' | 'linear';
 }
 
 export type PracticeStatus = 'present' | 'partial' | 'absent' | 'suppressed';

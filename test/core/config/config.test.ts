@@ -104,3 +104,23 @@ test('malformed YAML in the config is a located error, not a crash', () => {
   assert.equal(issues.length, 1);
   assert.match(issues[0], /^\.mlops-lens\.yaml:\d+: YAML syntax error: /);
 });
+
+test('a custom pattern the linear-time engine cannot run is refused where it is written', () => {
+  const text = [
+    'practices:',
+    '  - id: mine',
+    '    title: T',
+    '    dimension: automation',
+    '    level: 1',
+    '    why: W',
+    '    evidence: [study#benefit]',
+    '    benefits: [fewer-errors]',
+    '    effort: low',
+    '    detect:',
+    '      - {id: r, kind: ci-command, patterns: ["pytest", "tox(?!-ini)"]}',
+    '    remediation: {firstStep: F, path: P}',
+  ].join('\n');
+  assert.deepEqual(configIssues(text).map((i) => i.replace(/: error parsing regexp.*/, '')), [
+    '.mlops-lens.yaml:11:56: practices[0].detect[0].patterns[1]: not supported in .mlops-lens.yaml patterns, which run on a linear-time engine',
+  ]);
+});
