@@ -115,6 +115,10 @@ else
 JSON
   (
     cd "$CS_DIR"
+    # Run from `npm run`, the environment names the outer npm's Node 20 (NODE,
+    # npm_node_execpath, npm_config_*): code-server's postinstall would then see v20.
+    unset NODE
+    while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_')
     export PATH="$NODE24_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE24_HOME"
     # Not the repository's node_modules/.bin: this is a separate npm project.

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { audit } from '../core/audit';
 import { readRepoConfig } from '../core/config/readConfig';
+import { CONFIG_FILE_NAME } from '../core/config/config';
 import type { Config } from '../core/config/config';
 import { DataError } from '../core/knowledge/errors';
 import type { Report } from '../core/model/report';
@@ -25,6 +26,8 @@ export class FolderAudit {
   private readonly cache = new ScanCache();
   private running?: Promise<void>;
   private again = false;
+  /** The error last shown as a notification: each distinct error is shown once. */
+  private shownError?: string;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -94,13 +97,24 @@ export class FolderAudit {
         cache: this.cache,
       });
       this.error = undefined;
+      this.shownError = undefined;
       this.status = 'ready';
     } catch (err) {
       // A broken config keeps the last good report on screen, with the error beside it.
       this.error = err instanceof DataError ? err.message : `The audit failed: ${(err as Error).message}`;
       this.status = 'error';
+      this.notifyOnce(this.error, err instanceof DataError && err.kind === 'config');
     }
     this.onChange();
+  }
+
+  private notifyOnce(error: string, inConfig: boolean): void {
+    if (error === this.shownError) return;
+    this.shownError = error;
+    const open = inConfig ? ['Open .mlops-lens.yaml'] : [];
+    void vscode.window.showErrorMessage(`MLOps Lens (${this.folder.name}): ${error}`, ...open).then((choice) => {
+      if (choice) void vscode.window.showTextDocument(vscode.Uri.joinPath(this.folder.uri, CONFIG_FILE_NAME));
+    });
   }
 }
 

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import {
   REPO_ROOT, clickActivityBarItem, dismiss, findWebviewFrame, goToLine, hoverAt, openFile, readProblems,
-  runCommand, screenshot, startEditor, waitForStatusBarItem, waitUntil, type Editor,
+  runCommand, screenshot, startEditor, waitForNotification, waitForStatusBarItem, waitUntil, type Editor,
 } from './harness';
 
 const VSIX = join(REPO_ROOT, 'mlops-lens.vsix');
@@ -131,6 +131,37 @@ describe('MLOps Lens in the workbench', () => {
     await row.click();
     await waitUntil(page, 'the seeding code in the editor', async () =>
       (await page.locator('.editor-instance .view-lines').first().innerText()).includes('np.random.seed(SEED)'));
+  });
+});
+
+describe('MLOps Lens with a broken configuration', () => {
+  let editor: Editor;
+  let workspace: string;
+
+  before(async () => {
+    workspace = makeWorkspace();
+    editor = await startEditor({ workspace, extensions: [VSIX], settings: { 'mlopsLens.auditOnOpen': false } });
+  });
+
+  after(async () => {
+    await editor?.close();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('shows the error once, with file and line, and keeps the last good assessment', async () => {
+    const { page } = editor;
+    await openPanel(page, 'Level 3');
+    // Saved from outside the editor: the file watcher picks it up and re-audits.
+    writeFileSync(join(workspace, '.mlops-lens.yaml'), 'stage: pilot\nsuppress:\n  - id: drift-monitoring\n');
+    const message = await waitForNotification(page, /invalid configuration/, 30_000);
+    assert.match(message, /\.mlops-lens\.yaml:3:5: suppress\[0\]\.reason: missing required field 'reason'/);
+    const frame = await findWebviewFrame(page, /invalid configuration/, 30_000);
+    assert.match(await frame.evaluate('document.body.innerText') as string, /Level 3 — Automated delivery/, 'the last good report stays');
+    await runCommand(page, 'MLOps Lens: Audit Workspace');
+    await findWebviewFrame(page, /invalid configuration/, 30_000);
+    const shown = await page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'invalid configuration' }).count();
+    assert.equal(shown, 1, 'the same error is not shown again');
+    await screenshot(page, 'config-error');
   });
 });
 

@@ -19,8 +19,6 @@ export function auditCommand(service: AuditService) {
         }
       },
     );
-    const failed = targets.find((a) => a.error);
-    if (failed) void vscode.window.showErrorMessage(`MLOps Lens (${failed.folder.name}): ${failed.error}`);
     await vscode.commands.executeCommand('mlopsLens.maturity.focus');
   };
 }
