@@ -32,7 +32,7 @@ const matchers: { [K in CheckDef['kind']]: Matcher<K> } = {
     const each = check.each ? check.each.split('.') : [];
     return facts.yamlDocuments.filter((doc) => match(doc.path)).flatMap((doc) =>
       findKeyPaths(doc.value, each)
-        .filter(({ value }) => isMapping(value) && !check.keys.some((key) => key in value))
+        .filter(({ value }) => isMapping(value) && !check.keys.some((key) => Object.hasOwn(value, key)))
         .map(({ path }) => ({
           path: doc.path,
           line: (path.length > 0 ? doc.lineOf?.(path) : undefined) ?? doc.line,

@@ -77,13 +77,14 @@ export function checkShape(value: unknown, shape: Shape, path: YamlPath = []): S
       const record = asObject(value);
       if (!record) return [{ path, reason: 'expected a mapping' }];
       const tag = record[shape.key];
-      const variant = typeof tag === 'string' ? shape.variants[tag] : undefined;
+      // Own keys only: `toString` or `constructor` must not find Object.prototype's members.
+      const variant = typeof tag === 'string' && Object.hasOwn(shape.variants, tag) ? shape.variants[tag] : undefined;
       if (!variant) return [{ path: [...path, shape.key], reason: `expected one of ${Object.keys(shape.variants).join(', ')}` }];
       return checkObject(value, variant, path);
     }
     case 'oneKey': {
       const record = asObject(value);
-      const keys = record ? Object.keys(shape.variants).filter((k) => k in record) : [];
+      const keys = record ? Object.keys(shape.variants).filter((k) => Object.hasOwn(record, k)) : [];
       if (keys.length !== 1) {
         return [{ path, reason: `expected a mapping with exactly one of ${Object.keys(shape.variants).join(', ')}` }];
       }
@@ -99,7 +100,7 @@ function checkObject(value: unknown, shape: ObjectShape, path: YamlPath): ShapeI
   if (!record) return [{ path, reason: 'expected a mapping' }];
   const issues: ShapeIssue[] = [];
   for (const key of Object.keys(record)) {
-    if (!(key in shape.fields)) {
+    if (!Object.hasOwn(shape.fields, key)) {
       issues.push({ path: [...path, key], atKey: true, reason: `unknown field '${key}'; expected ${Object.keys(shape.fields).join(', ')}` });
     }
   }

@@ -10,11 +10,21 @@ import { Minimatch } from 'minimatch';
  * expressions (minimatch's own translation): matching is then one regex test per glob.
  */
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  const regexes = globs.map((glob) => {
-    const matcher = new Minimatch(glob, { dot: true, nocase: true });
-    return matcher.makeRe() || { test: (path: string) => matcher.match(path) };
-  });
+  const regexes = globs.map(compileGlob);
   return (path) => regexes.some((r) => r.test(path));
+}
+
+/** Compiled globs, kept across audits: the knowledge base's globs never change. */
+const compiledGlobs = new Map<string, { test(path: string): boolean }>();
+
+function compileGlob(glob: string): { test(path: string): boolean } {
+  let compiled = compiledGlobs.get(glob);
+  if (!compiled) {
+    const matcher = new Minimatch(glob, { dot: true, nocase: true });
+    compiled = matcher.makeRe() || { test: (path: string) => matcher.match(path) };
+    compiledGlobs.set(glob, compiled);
+  }
+  return compiled;
 }
 
 /**
