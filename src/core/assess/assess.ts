@@ -35,7 +35,9 @@ export function assess(input: AssessInput): Report {
     if (practice.status === 'suppressed') continue;
     for (const signal of practice.signals) {
       if (signal.tool && STRENGTH_RANK[signal.strength] >= STRENGTH_RANK.configured) {
-        tools.set(signal.tool, [...(tools.get(signal.tool) ?? []), signal]);
+        const list = tools.get(signal.tool);
+        if (list) list.push(signal);
+        else tools.set(signal.tool, [signal]);
       }
     }
   }

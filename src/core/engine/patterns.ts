@@ -44,12 +44,12 @@ interface Matcher {
   test(line: string): boolean;
 }
 
-const compiled = new Map<string, Matcher>();
+/** Compiled patterns per engine (a lookup per matched line: no key building on the hot path). */
+const compiled: Record<PatternEngine, Map<string, Matcher>> = { native: new Map(), linear: new Map() };
 
 /** The case-insensitive matcher for a checked pattern on the given engine (cached). */
 export function compilePattern(pattern: string, engine: PatternEngine = 'native'): Matcher {
-  const key = `${engine}\0${pattern}`;
-  let matcher = compiled.get(key);
+  let matcher = compiled[engine].get(pattern);
   if (!matcher) {
     if (engine === 'native') {
       matcher = new RegExp(pattern, 'i');
@@ -57,7 +57,7 @@ export function compilePattern(pattern: string, engine: PatternEngine = 'native'
       const re2 = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
       matcher = { test: (line) => re2.matcher(line).find() };
     }
-    compiled.set(key, matcher);
+    compiled[engine].set(pattern, matcher);
   }
   return matcher;
 }
