@@ -31,7 +31,8 @@ export function assessPractices(
       evidence: practice.evidence,
     };
     if (reason !== undefined) return { ...base, status: 'suppressed', confidence: 'high', suppressedReason: reason };
-    const strongest = Math.max(0, ...signals.map((s) => STRENGTH_RANK[s.strength]));
+    // A reduce, not Math.max(...): a file can yield hundreds of thousands of signals.
+    const strongest = signals.reduce((max, s) => Math.max(max, STRENGTH_RANK[s.strength]), 0);
     if (strongest >= STRENGTH_RANK[practice.require]) {
       return { ...base, status: 'present', confidence: presentConfidence(signals, practice.require) };
     }

@@ -110,7 +110,7 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   for (const job of jobs) {
     const result = results.get(job.path)!;
     mergePatch(facts, result.patch);
-    facts.yamlDocuments.push(...result.yamlDocuments);
+    append(facts.yamlDocuments, result.yamlDocuments);
     if (result.text !== undefined) facts.texts.set(job.path, result.text);
     for (const warning of result.warnings) addWarning(facts, warning);
   }
@@ -224,8 +224,16 @@ function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[])
 
 function mergePatch(into: FactsPatch, patch: FactsPatch): void {
   for (const [key, values] of Object.entries(patch) as [keyof FactsPatch, unknown[]][]) {
-    if (Array.isArray(values)) ((into[key] ??= []) as unknown[]).push(...values);
+    if (Array.isArray(values)) append((into[key] ??= []) as unknown[], values);
   }
+}
+
+/**
+ * `into.push(...values)` passes every value as an argument: a file with a few hundred
+ * thousand calls or YAML documents would overflow the stack. A loop has no such limit.
+ */
+function append<T>(into: T[], values: readonly T[]): void {
+  for (const value of values) into.push(value);
 }
 
 /** One warning per file and kind: a file parsed twice must not be reported twice. */
