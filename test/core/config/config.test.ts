@@ -77,8 +77,9 @@ test('unknown fields are named, so typos do not pass silently', () => {
   ]);
 });
 
-test('a custom practice with a dangerous pattern or a built-in id is refused', () => {
-  const practice = (id: string, pattern: string) => [
+/** A config holding one custom practice whose `detect:` value is given (flow list, or a block after a newline). */
+function customPractice(id: string, detect: string): string {
+  return [
     'practices:',
     `  - id: ${id}`,
     '    title: T',
@@ -88,9 +89,14 @@ test('a custom practice with a dangerous pattern or a built-in id is refused', (
     '    evidence: [study#benefit]',
     '    benefits: [fewer-errors]',
     '    effort: low',
-    `    detect: [{id: r, kind: content, files: ["**/*.py"], pattern: "${pattern}"}]`,
+    `    detect:${detect.startsWith('\n') ? '' : ' '}${detect}`,
     '    remediation: {firstStep: F, path: P}',
   ].join('\n');
+}
+
+test('a custom practice with a dangerous pattern or a built-in id is refused', () => {
+  const practice = (id: string, pattern: string) =>
+    customPractice(id, `[{id: r, kind: content, files: ["**/*.py"], pattern: "${pattern}"}]`);
   assert.deepEqual(configIssues(practice('mine', '(\\\\w*)*x')), [
     '.mlops-lens.yaml:10:66: practices[0].detect[0].pattern: a repeated group that contains a repetition (like (a+)+) can take exponential time; simplify the pattern',
   ]);
@@ -106,20 +112,7 @@ test('malformed YAML in the config is a located error, not a crash', () => {
 });
 
 test('a custom pattern the linear-time engine cannot run is refused where it is written', () => {
-  const text = [
-    'practices:',
-    '  - id: mine',
-    '    title: T',
-    '    dimension: automation',
-    '    level: 1',
-    '    why: W',
-    '    evidence: [study#benefit]',
-    '    benefits: [fewer-errors]',
-    '    effort: low',
-    '    detect:',
-    '      - {id: r, kind: ci-command, patterns: ["pytest", "tox(?!-ini)"]}',
-    '    remediation: {firstStep: F, path: P}',
-  ].join('\n');
+  const text = customPractice('mine', '\n      - {id: r, kind: ci-command, patterns: ["pytest", "tox(?!-ini)"]}');
   assert.deepEqual(configIssues(text).map((i) => i.replace(/: error parsing regexp.*/, '')), [
     '.mlops-lens.yaml:11:56: practices[0].detect[0].patterns[1]: not supported in .mlops-lens.yaml patterns, which run on a linear-time engine',
   ]);
