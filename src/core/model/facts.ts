@@ -156,7 +156,7 @@ export interface YamlDocumentFact extends Location {
 export interface ScanWarning {
   code:
     | 'unreadable' | 'too-large' | 'binary' | 'parse-error' | 'symlink-skipped'
-    | 'too-deep' | 'too-many-files' | 'encoding';
+    | 'too-deep' | 'too-many-files';
   message: string;
   path?: string;
   line?: number;

@@ -152,9 +152,6 @@ export class ScanCache {
     this.results.clear();
   }
 
-  get size(): number {
-    return this.results.size;
-  }
 }
 
 async function readJob(

@@ -7,10 +7,9 @@ export async function pickFolder(service: AuditService, key?: unknown): Promise<
   if (typeof key === 'string') return service.get(key);
   const folders = service.folders();
   if (folders.length <= 1) return folders[0];
-  const editorUri = vscode.window.activeTextEditor?.document.uri;
   const picked = await vscode.window.showQuickPick(
     folders.map((a) => ({ label: a.folder.name, description: a.report ? `level ${a.report.level.current}` : '', audit: a })),
-    { placeHolder: 'Which workspace folder?', ...(editorUri ? {} : {}) },
+    { placeHolder: 'Which workspace folder?' },
   );
   return picked?.audit;
 }

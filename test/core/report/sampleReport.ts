@@ -162,7 +162,7 @@ export function sampleReport(): Report {
       { code: 'parse-error', message: 'unexpected indent', path: 'src/broken.py', line: 3 },
       { code: 'too-large', message: 'file exceeds 1 MB; not read', path: 'data/big.json' },
       { code: 'binary', message: 'binary file skipped', path: HOSTILE.htmlPath },
-      { code: 'encoding', message: `invalid UTF-8 near ${HOSTILE.markdownLink}`, path: HOSTILE.bidi },
+      { code: 'parse-error', message: `invalid UTF-8 near ${HOSTILE.markdownLink}`, path: HOSTILE.bidi },
       { code: 'parse-error', message: `${HOSTILE.ansi} ${HOSTILE.long}`, path: 'notebooks/eda.ipynb' },
       { code: 'symlink-skipped', message: 'symlink outside the repository', path: 'data/external' },
       { code: 'unreadable', message: 'permission denied', path: 'secrets/.env' },
