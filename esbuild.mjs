@@ -1,6 +1,6 @@
 // One build script, several contexts: the CLI bundle, (later) the extension bundle,
 // and a transpile-only pass of sources and tests into out/ for `node --test`.
-// Usage: node esbuild.mjs [--production] [--watch] [--tests]
+// Usage: node esbuild.mjs [--production] [--watch] [--tests] [--quiet]
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  logLevel: 'info',
+  logLevel: process.argv.includes('--quiet') ? 'warning' : 'info',
 };
 
 const contexts = [
