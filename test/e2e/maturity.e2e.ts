@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import {
-  REPO_ROOT, clickActivityBarItem, dismiss, findWebviewFrame, goToLine, hoverAt, openFile, readProblems,
+  REPO_ROOT, clickActivityBarItem, dismiss, findWebviewFrame, goToLine, hoverAt, openFile, quickInputRows, readProblems,
   runCommand, screenshot, startEditor, waitForNotification, waitForStatusBarItem, waitUntil, type Editor,
 } from './harness';
 
@@ -131,6 +131,75 @@ describe('MLOps Lens in the workbench', () => {
     await row.click();
     await waitUntil(page, 'the seeding code in the editor', async () =>
       (await page.locator('.editor-instance .view-lines').first().innerText()).includes('np.random.seed(SEED)'));
+  });
+});
+
+describe('MLOps Lens commands', () => {
+  let editor: Editor;
+  let workspace: string;
+
+  before(async () => {
+    workspace = makeWorkspace();
+    editor = await startEditor({ workspace, extensions: [VSIX], settings: { 'mlopsLens.auditOnOpen': false } });
+  });
+
+  after(async () => {
+    await editor?.close();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  // Monaco renders spaces as non-breaking spaces.
+  const editorText = async (page: Page) => (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+
+  /** The palette can miss an extension's commands for a moment after the workbench opens: retry. */
+  async function runCommandEventually(page: Page, title: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await runCommand(page, title, 5_000);
+        return;
+      } catch (err) {
+        if (attempt === 4) throw err;
+        await dismiss(page);
+        await page.waitForTimeout(2_000);
+      }
+    }
+  }
+
+  it('Show Evidence lists the paraphrased claims with their sources', async () => {
+    const { page } = editor;
+    await runCommandEventually(page, 'MLOps Lens: Show Evidence');
+    const rows = await waitUntil(page, 'evidence rows', async () => {
+      const found = await quickInputRows(page);
+      return found.length > 5 ? found : null;
+    });
+    const all = rows.map((r) => r.ariaLabel || r.label).join('\n');
+    // The list is virtual: the first study's claims are the rows on screen.
+    assert.match(all, /main obstacles reported are fragmented tooling/);
+    assert.match(all, /https:\/\/arxiv\.org\/abs\/2502\.05634/);
+    await dismiss(page);
+  });
+
+  it('Explain Practice opens the explanation with evidence and this workspace\'s status', async () => {
+    const { page } = editor;
+    await runCommandEventually(page, 'MLOps Lens: Audit Workspace');
+    await findWebviewFrame(page, 'Level 3', 90_000);
+    await runCommandEventually(page, 'MLOps Lens: Explain Practice');
+    const input = page.locator('.quick-input-widget input.input').first();
+    await input.fill('Data versioning');
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Data versioning' }).first();
+    await waitUntil(page, 'the Data versioning row', () => row.isVisible());
+    await row.click();
+    await waitUntil(page, 'the explanation document', async () => {
+      const text = await editorText(page);
+      return text.includes('# Data versioning') && text.includes('## Evidence') && /present/.test(text);
+    });
+  });
+
+  it('Create Config File writes a commented .mlops-lens.yaml and opens it', async () => {
+    const { page } = editor;
+    await runCommandEventually(page, 'MLOps Lens: Create Config File');
+    await waitUntil(page, 'the config file in the editor', async () => (await editorText(page)).includes('MLOps Lens configuration'));
+    assert.ok(existsSync(join(workspace, '.mlops-lens.yaml')), 'written to the workspace');
   });
 });
 
