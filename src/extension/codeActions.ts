@@ -8,7 +8,7 @@ import type { CheckFix } from '../core/model/knowledge';
 import type { Finding } from '../core/model/report';
 import { lineAfterImports } from './afterImports';
 import type { AuditService } from './auditService';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, findingRange } from './diagnostics';
 import type { KnowledgeStore } from './knowledgeStore';
 
 export function registerCodeActions(service: AuditService, knowledge: KnowledgeStore): vscode.Disposable {
@@ -21,7 +21,7 @@ export function registerCodeActions(service: AuditService, knowledge: KnowledgeS
       for (const diagnostic of context.diagnostics) {
         if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
         const practiceId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-        const finding = audit.report.findings.find((f) => f.practice === practiceId && f.path === path && Math.max(0, (f.line ?? 1) - 1) === diagnostic.range.start.line && f.message === diagnostic.message);
+        const finding = audit.report.findings.find((f) => f.practice === practiceId && f.path === path && findingRange(f).start.line === diagnostic.range.start.line && f.message === diagnostic.message);
         const practice = knowledge.get().practices.find((p) => p.id === practiceId);
         if (!finding || !practice) continue;
         const fix = practice.checks.find((c) => `${practice.id}/${c.id}` === finding.id)?.fix;

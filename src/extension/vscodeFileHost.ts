@@ -3,9 +3,9 @@
  * like every host: the editor never writes through it.
  */
 import { realpath } from 'node:fs/promises';
-import { relative, isAbsolute, sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { DirEntry, FileContent, FileHost, LinkTarget } from '../core/host/fileHost';
+import { escapesRoot } from '../core/host/insideRoot';
 
 export function createVscodeFileHost(root: vscode.Uri): FileHost {
   const uriOf = (path: string) => (path === '' ? root : vscode.Uri.joinPath(root, ...path.split('/')));
@@ -27,8 +27,7 @@ export function createVscodeFileHost(root: vscode.Uri): FileHost {
       if (root.scheme !== 'file') return { type: 'outside' };
       try {
         const [target, base] = await Promise.all([realpath(uriOf(path).fsPath), realpath(root.fsPath)]);
-        const rel = relative(base, target);
-        if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { type: 'outside' };
+        if (escapesRoot(base, target)) return { type: 'outside' };
         const stat = await vscode.workspace.fs.stat(vscode.Uri.file(target));
         return { type: stat.type & vscode.FileType.Directory ? 'directory' : stat.type & vscode.FileType.File ? 'file' : 'other' };
       } catch {

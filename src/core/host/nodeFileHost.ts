@@ -5,8 +5,9 @@
  * to do meanwhile. (The editor reads through `vscode.workspace.fs` instead.)
  */
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { DirEntry, FileHost, LinkTarget } from './fileHost';
+import { escapesRoot } from './insideRoot';
 
 /** Create a read-only host rooted at `rootDir`. */
 export function createNodeFileHost(rootDir: string): FileHost {
@@ -33,8 +34,7 @@ export function createNodeFileHost(rootDir: string): FileHost {
       } catch {
         return { type: 'missing' };
       }
-      const rel = relative(realRoot, target);
-      if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { type: 'outside' };
+      if (escapesRoot(realRoot, target)) return { type: 'outside' };
       const info = statSync(target);
       return { type: info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'other' };
     },

@@ -107,12 +107,21 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
     done++;
     if (done % 100 === 0 || done === jobs.length) request.onProgress?.({ phase: 'reading', done, total: jobs.length });
   });
+  // One warning per file and kind (a file parsed twice must not be reported twice), in a set: a
+  // repository can yield tens of thousands of warnings.
+  const warned = new Set(facts.warnings.filter((w) => w.path !== undefined).map(warningKey));
   for (const job of jobs) {
     const result = results.get(job.path)!;
     mergePatch(facts, result.patch);
     append(facts.yamlDocuments, result.yamlDocuments);
     if (result.text !== undefined) facts.texts.set(job.path, result.text);
-    for (const warning of result.warnings) addWarning(facts, warning);
+    for (const warning of result.warnings) {
+      if (warning.path !== undefined) {
+        if (warned.has(warningKey(warning))) continue;
+        warned.add(warningKey(warning));
+      }
+      facts.warnings.push(warning);
+    }
   }
   sortFacts(facts);
   return { facts, stats };
@@ -233,11 +242,8 @@ function append<T>(into: T[], values: readonly T[]): void {
   for (const value of values) into.push(value);
 }
 
-/** One warning per file and kind: a file parsed twice must not be reported twice. */
-function addWarning(facts: Facts, warning: ScanWarning): void {
-  if (!facts.warnings.some((w) => w.path === warning.path && w.code === warning.code && w.path !== undefined)) {
-    facts.warnings.push(warning);
-  }
+function warningKey(warning: ScanWarning): string {
+  return `${warning.code}\0${warning.path}`;
 }
 
 function parseWarning(path: string, err: unknown): ScanWarning {
