@@ -36,7 +36,9 @@ export function assessPractices(
     if (strongest >= STRENGTH_RANK[practice.require]) {
       return { ...base, status: 'present', confidence: presentConfidence(signals, practice.require) };
     }
-    if (signals.length > 0) return { ...base, status: 'partial', confidence: 'low' };
+    // Partial means weakly practised (set up but not run in CI, say); a tool only named,
+    // e.g. declared as a dependency, is no evidence of the practice at all.
+    if (strongest >= STRENGTH_RANK.configured) return { ...base, status: 'partial', confidence: 'low' };
     return { ...base, status: 'absent', confidence: scanIncomplete ? 'medium' : 'high' };
   });
 }
