@@ -19,7 +19,9 @@ export function registerStatusBar(service: AuditService): vscode.Disposable {
       item.tooltip = `MLOps Lens: auditing ${audit.folder.name}…`;
     } else if (report) {
       item.text = `$(pulse) MLOps L${report.level.current} → L${report.level.target}`;
-      item.tooltip = `MLOps Lens — ${audit.folder.name}: level ${report.level.current} (${report.level.name}); recommended target ${report.level.target} for a ${report.stage.id}. Click to open the Maturity panel.`;
+      const gaps = report.level.foundationGaps.map((g) => g.title);
+      const gapNote = gaps.length > 0 ? ` Foundation gaps: ${gaps.join(', ')}.` : '';
+      item.tooltip = `MLOps Lens — ${audit.folder.name}: level ${report.level.current} (${report.level.name}); recommended target ${report.level.target} for a ${report.stage.id}.${gapNote} Click to open the Maturity panel.`;
     } else {
       item.hide();
       return;

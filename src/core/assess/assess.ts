@@ -1,7 +1,7 @@
 /** The assessment stage: facts + knowledge → the report every adapter renders. */
 import type { Facts } from '../model/facts';
 import type { FactName, KnowledgeBase, PracticeStatus, StageId } from '../model/knowledge';
-import { REPORT_SCHEMA_VERSION, type Report, type Signal } from '../model/report';
+import { REPORT_SCHEMA_VERSION, type LevelResult, type Recommendation, type Report, type Signal } from '../model/report';
 import type { ScanStats } from '../scan/scanner';
 import type { ConditionContext } from './conditions';
 import { decideLevel } from './level';
@@ -51,30 +51,40 @@ export function assess(input: AssessInput): Report {
   const stage = decideStage(knowledge.stages, input.stage, baseCtx);
   const ctx = { ...baseCtx, stage: stage.id };
   const target = knowledge.stages.find((s) => s.id === stage.id)!.target;
-  const level = decideLevel(knowledge.levels, target, ctx);
+  const level = decideLevel(knowledge.levels, knowledge.practices, target, ctx);
   // Checks see every signal; the report keeps a bounded number per rule.
   const findings = assessFindings(knowledge.practices, practices, facts, target);
   const reported = practices.map((p) => ({ ...p, signals: capSignals(p.signals) }));
   const weights = benefitWeights(knowledge);
   const dimensionDetails = scoreDimensions(knowledge, knowledge.practices, reported, weights);
+  const recommendations = recommend(knowledge, knowledge.practices, reported, level, weights);
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: input.tool,
     root: input.rootName,
     stage,
-    level,
+    level: inRecommendationOrder(level, recommendations),
     dimensions: Object.fromEntries(dimensionDetails.map((d) => [d.id, d.score])),
     dimensionDetails,
     score: Math.round(dimensionDetails.reduce((sum, d) => sum + d.score, 0) / Math.max(1, dimensionDetails.length)),
     practices: reported,
     tradeoffs: evaluateTradeoffs(knowledge.tradeoffs, ctx, input.suppressions),
     findings,
-    recommendations: recommend(knowledge, knowledge.practices, reported, level, weights),
+    recommendations,
     sources: knowledge.sources.map((s) => ({ id: s.id, title: s.title, authors: s.authors, year: s.year, url: s.url, kind: s.kind })),
     warnings: facts.warnings,
     stats: input.stats,
   };
+}
+
+/** The next level's requirement groups in the order the recommendations give their practices. */
+function inRecommendationOrder(level: LevelResult, recommendations: readonly Recommendation[]): LevelResult {
+  if (!level.next) return level;
+  const rank = new Map(recommendations.map((r, i) => [r.practice, i]));
+  const first = (group: readonly string[]): number => Math.min(...group.map((id) => rank.get(id) ?? Number.MAX_SAFE_INTEGER));
+  const requirements = [...level.next.requirements].sort((a, b) => first(a) - first(b));
+  return { ...level, next: { ...level.next, requirements, missing: [...new Set(requirements.flat())] } };
 }
 
 function countFacts(facts: Facts): Record<FactName, number> {

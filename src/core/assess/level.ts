@@ -1,33 +1,78 @@
-/** The overall maturity level: the highest level whose criteria, and all lower ones', hold. */
-import type { LevelDef } from '../model/knowledge';
-import type { LevelResult } from '../model/report';
+/**
+ * The overall maturity level: the highest level whose defining capabilities, and all
+ * lower ones', hold; plus the foundation gaps beside it and what the next level needs.
+ */
+import type { LevelDef, Practice } from '../model/knowledge';
+import type { FoundationGap, LevelResult } from '../model/report';
 import { explain, holds, missingPractices, type ConditionContext } from './conditions';
 
-/** Decide the level and what the next one needs. */
-export function decideLevel(levels: readonly LevelDef[], target: number, ctx: ConditionContext): LevelResult {
+/** Decide the level, its foundation gaps and what the next one needs. */
+export function decideLevel(levels: readonly LevelDef[], practices: readonly Practice[], target: number, ctx: ConditionContext): LevelResult {
   const levelCtx = { ...ctx, suppressedMeets: true };
   let current = 0;
   while (current + 1 < levels.length && holds(levels[current + 1].when!, levelCtx)) current++;
+  const byId = new Map(practices.map((p) => [p.id, p]));
+  const title = (id: string): string => byId.get(id)?.title ?? id;
+  const gaps = levels.slice(1, current + 1).flatMap((def) => foundationGaps(def, byId, levelCtx));
   const nextDef = levels[current + 1];
-  const missing = nextDef?.when ? missingPractices(nextDef.when, levelCtx) : [];
-  const met = current > 0 ? explain(levels[current].when!, levelCtx) : [];
-  const decidedBy = [
-    current === 0 ? 'Level 0: the criteria of level 1 are not met.' : `Level ${current}: its criteria hold (${met.join(', ')}) and so do those of every lower level.`,
-    nextDef ? `Level ${nextDef.level} needs ${describeMissing(missing)}.` : 'This is the highest level.',
-  ].join(' ');
+  const requirements = nextDef?.when ? missingPractices(nextDef.when, levelCtx) : [];
   return {
     current,
     name: levels[current].name,
     target,
     targetName: levels[target]?.name ?? '',
-    decidedBy,
-    ...(nextDef ? { next: { level: nextDef.level, name: nextDef.name, missing: [...new Set(missing.flat())], requirements: missing } } : {}),
+    decidedBy: whySentence(levels, current, gaps, levelCtx, title),
+    foundationGaps: gaps,
+    ...(nextDef ? { next: { level: nextDef.level, name: nextDef.name, missing: [...new Set(requirements.flat())], requirements } } : {}),
   };
 }
 
-/** "ci, ci-runs-tests and one of continuous-deployment / model-registry". */
-export function describeMissing(groups: readonly string[][]): string {
-  const parts = groups.map((g) => (g.length === 1 ? g[0] : `one of ${g.join(' / ')}`));
-  if (parts.length === 0) return 'criteria that are not about single practices';
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+/** The level's foundations that no present (or suppressed) practice meets. */
+function foundationGaps(def: LevelDef, byId: ReadonlyMap<string, Practice>, ctx: ConditionContext): FoundationGap[] {
+  return (def.foundations ?? []).flatMap((item) => {
+    if (item.some((id) => holds({ practice: id }, ctx))) return [];
+    const [first, ...alternatives] = item;
+    const practice = byId.get(first);
+    return [{
+      practice: first,
+      title: practice?.title ?? first,
+      alternatives,
+      level: def.level,
+      status: item.some((id) => ctx.status(id) === 'partial') ? 'partial' : 'absent',
+      why: firstSentence(practice?.why ?? ''),
+      firstStep: practice?.remediation.firstStep ?? '',
+    }];
+  });
+}
+
+/**
+ * One sentence: the capabilities that put the repository at its level (for level 0,
+ * what level 1 would need) and the foundation gaps below it, by practice title.
+ */
+function whySentence(levels: readonly LevelDef[], current: number, gaps: readonly FoundationGap[], ctx: ConditionContext, title: (id: string) => string): string {
+  if (current === 0) {
+    const needed = levels[1]?.when ? missingPractices(levels[1].when, ctx) : [];
+    return `Level 0 (${levels[0].name}): the repository does not yet have what level 1 needs: ${describeGroups(needed, title)}.`;
+  }
+  const met = explain(levels[current].when!, ctx).map(title);
+  const because = `Level ${current} (${levels[current].name}) because of ${joinAnd(met)}`;
+  if (gaps.length === 0) return `${because}, with no foundation gaps below it.`;
+  return `${because}; foundation gaps: ${joinAnd(gaps.map((g) => (g.alternatives.length ? [g.practice, ...g.alternatives].map(title).join(' or ') : g.title)))}.`;
+}
+
+/** "Experiment tracking, Data versioning and one of Model registry / Tests run in CI". */
+function describeGroups(groups: readonly string[][], title: (id: string) => string): string {
+  const parts = groups.map((g) => (g.length === 1 ? title(g[0]) : `one of ${g.map(title).join(', ')}`));
+  return parts.length === 0 ? 'criteria that are not about single practices' : joinAnd(parts);
+}
+
+function joinAnd(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The first sentence of a rationale (they are written as several sentences of prose). */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = flat.search(/[.!?](\s|$)/);
+  return end < 0 ? flat : flat.slice(0, end + 1);
 }

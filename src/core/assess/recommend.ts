@@ -30,7 +30,7 @@ export function recommend(
       effort: practice.effort,
       benefits: practice.benefits,
       priority: priorityOf(practice, weights, knowledge),
-      reason: reasonFor(practice, result, next, level),
+      reason: reasonFor(practice, result, next, level, practices),
       level: practice.level,
       next,
     }))
@@ -38,11 +38,12 @@ export function recommend(
     .map(({ level: _level, next: _next, ...recommendation }) => recommendation);
 }
 
-function reasonFor(practice: Practice, result: PracticeResult, next: boolean, level: LevelResult): string {
+function reasonFor(practice: Practice, result: PracticeResult, next: boolean, level: LevelResult, practices: readonly Practice[]): string {
   const state = result.status === 'partial' ? 'only partly in place' : 'missing';
   if (next) {
     const group = level.next!.requirements.find((g) => g.includes(practice.id) && g.length > 1);
-    const need = group ? `one of ${group.join(' / ')} is needed` : 'needed';
+    const title = (id: string): string => practices.find((p) => p.id === id)?.title ?? id;
+    const need = group ? `one of ${group.map(title).join(' / ')} is needed` : 'needed';
     return `${state}; ${need} for level ${level.next!.level} (${level.next!.name})`;
   }
   return `${state}; expected from level ${practice.level}, within the target level ${level.target}`;

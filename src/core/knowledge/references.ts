@@ -61,6 +61,9 @@ export function checkReferences(knowledge: KnowledgeBase, docs: Map<string, Yaml
     if (i > 0 && !l.when) levels(['levels', i], `level ${i} needs a 'when' condition`);
     checkEvidence(l.evidence, scope, ['levels', i, 'evidence'], levels);
     if (l.when) checkCondition(l.when, scope, ['levels', i, 'when'], levels);
+    l.foundations?.forEach((item, j) => item.forEach((practice, k) => {
+      if (!scope.practices.has(practice)) levels(['levels', i, 'foundations', j, k], `unknown practice '${practice}'`);
+    }));
   });
   if (knowledge.levels.length !== 5) levels(['levels'], 'expected exactly five levels, 0 to 4');
 

@@ -126,7 +126,10 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
   }),
   'levels.yaml': list('levels', {
     type: 'object',
-    fields: { level: req({ type: 'integer', min: 0, max: 4 }), name: req(text), description: req(text), evidence: req(refs), when: opt(conditionShape) },
+    fields: {
+      level: req({ type: 'integer', min: 0, max: 4 }), name: req(text), description: req(text), evidence: req(refs), when: opt(conditionShape),
+      foundations: opt({ type: 'array', items: { type: 'array', items: id, minItems: 1 }, minItems: 1 }),
+    },
   }),
   'tradeoffs.yaml': list('tradeoffs', {
     type: 'object',

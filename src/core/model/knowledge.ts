@@ -172,6 +172,11 @@ export interface LevelDef {
   evidence: string[];
   /** Level 0 has no condition; every other level's holds on top of the lower ones'. */
   when?: Condition;
+  /**
+   * What a team at this level is expected to have without it defining the level: each
+   * item is met by any one of its practices. A missing one is a foundation gap.
+   */
+  foundations?: string[][];
 }
 
 export type Severity = 'info' | 'warning' | 'error';

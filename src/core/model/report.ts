@@ -6,7 +6,7 @@
 import type { ScanWarning } from './facts';
 import type { Effort, PracticeStatus, Severity, SourceKind, StageId, Strength } from './knowledge';
 
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 /** Evidence in the repository for a practice: where, and which rule matched. */
 export interface Signal {
@@ -93,16 +93,37 @@ export interface DimensionResult {
   absent: number;
 }
 
+/**
+ * A practice expected at or below the current level that is missing or only partly in
+ * place. Gaps are shown beside the level; they do not lower it.
+ */
+export interface FoundationGap {
+  /** The practice to add: the first of the foundation's alternatives. */
+  practice: string;
+  title: string;
+  /** Other practices that would close the gap as well. */
+  alternatives: string[];
+  /** The level whose foundation it is. */
+  level: number;
+  status: 'absent' | 'partial';
+  /** Why it matters: the first sentence of the practice's rationale. */
+  why: string;
+  firstStep: string;
+}
+
 export interface LevelResult {
   current: number;
   name: string;
   target: number;
   targetName: string;
-  /** Why the level is what it is, in one sentence. */
+  /** Which capabilities put the repository at this level and which foundations are missing, in one sentence. */
   decidedBy: string;
+  /** Foundations of this level and the ones below it that are missing, lowest level first. */
+  foundationGaps: FoundationGap[];
   /**
    * What is missing for the next level; absent at level 4. `missing` lists every practice
-   * id involved; `requirements` groups them: each group is met by any one of its practices.
+   * id involved; `requirements` groups them (each group is met by any one of its
+   * practices), in the order of the recommendations.
    */
   next?: { level: number; name: string; missing: string[]; requirements: string[][] };
 }

@@ -7,7 +7,7 @@
 import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
 import {
   MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources,
-  firstFew, levelHeadline, listedFindings, location, nextLevelSummary, practicesByDimension, repoText,
+  firstFew, foundationGapText, foundationGapsHeading, levelHeadline, listedFindings, location, nextLevelSummary, practicesByDimension, repoText,
   scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations,
 } from './sections';
 import { escapeHtml as h, httpUrl } from './sanitize';
@@ -88,6 +88,20 @@ function header(report: Report, title: string): string[] {
     `<p>Stage ${h(stageSummary(report))} · score <strong>${report.score}</strong>/100</p>`,
     `<p><strong>Why:</strong> ${h(report.level.decidedBy)}</p>`,
     ...(next ? [`<p><strong>Next:</strong> ${h(next)}</p>`] : []),
+    ...foundationGaps(report),
+  ];
+}
+
+function foundationGaps(report: Report): string[] {
+  if (report.level.foundationGaps.length === 0) return [];
+  return [
+    `<p><strong>${h(foundationGapsHeading(report))}</strong></p>`,
+    '<ul class="gaps">',
+    ...report.level.foundationGaps.map((gap) => {
+      const { title, note } = foundationGapText(report, gap);
+      return `<li><span class="${gap.status}">${h(STATUS_MARK[gap.status])}</span> <strong>${h(title)}</strong> <span class="muted">${h(note)}</span></li>`;
+    }),
+    '</ul>',
   ];
 }
 

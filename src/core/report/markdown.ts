@@ -6,7 +6,7 @@
  */
 import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
 import {
-  MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources, firstFew, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText, scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations, listedFindings,
+  MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText, scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations, listedFindings,
 } from './sections';
 import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
 
@@ -33,6 +33,20 @@ function header(report: Report): string[] {
     `**${md(levelHeadline(report))}** · stage ${md(stageSummary(report))} · score **${report.score}**/100`,
     '',
     `**Why:** ${md(report.level.decidedBy)}${next ? `  \n**Next:** ${md(next)}` : ''}`,
+    ...foundationGaps(report),
+  ];
+}
+
+function foundationGaps(report: Report): string[] {
+  if (report.level.foundationGaps.length === 0) return [];
+  return [
+    '',
+    `**${md(foundationGapsHeading(report))}**`,
+    '',
+    ...report.level.foundationGaps.map((gap) => {
+      const { title, note } = foundationGapText(report, gap);
+      return `- ${STATUS_MARK[gap.status]} **${md(title)}** (${md(note)})`;
+    }),
   ];
 }
 

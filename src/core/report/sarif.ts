@@ -43,9 +43,10 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
     ...report.tradeoffs.map((t) => tradeoffRule(report, t)),
   ];
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const gaps = new Set(report.level.foundationGaps.map((g) => g.practice));
   const results: Result[] = [
-    ...report.practices.filter((p) => p.status !== 'present' && p.level <= report.level.target)
-      .map((p) => practiceResult(report, p, help.get(p.id) ?? {})),
+    ...report.practices.filter((p) => p.status !== 'present' && (p.level <= report.level.target || gaps.has(p.id)))
+      .map((p) => practiceResult(report, p, help.get(p.id) ?? {}, gaps.has(p.id))),
     ...report.tradeoffs.map(tradeoffResult),
     ...report.findings.map(findingResult),
   ].map((result) => ({ ...result, ruleIndex: ruleIndex.get(result.ruleId ?? '') }));
@@ -110,8 +111,10 @@ function tradeoffRule(report: Report, t: TradeoffResult): ReportingDescriptor {
   };
 }
 
-function practiceResult(report: Report, p: PracticeResult, help: PracticeHelp): Result {
-  const expected = `expected from level ${p.level}; target ${report.level.target}`;
+function practiceResult(report: Report, p: PracticeResult, help: PracticeHelp, foundationGap: boolean): Result {
+  const expected = foundationGap
+    ? `a foundation gap below the current level ${report.level.current}`
+    : `expected from level ${p.level}; target ${report.level.target}`;
   const what = {
     partial: `${p.title} is only partly in place: the evidence found is weaker than required (${expected}).`,
     absent: `${p.title} is missing: no evidence of it was found (${expected}).`,
@@ -120,8 +123,9 @@ function practiceResult(report: Report, p: PracticeResult, help: PracticeHelp): 
   }[p.status];
   return {
     ruleId: p.id,
-    level: p.level <= report.level.current + 1 ? 'warning' : 'note',
+    level: foundationGap || p.level <= report.level.current + 1 ? 'warning' : 'note',
     message: { text: help.firstStep ? `${what} First step: ${help.firstStep}` : what },
+    ...(foundationGap ? { properties: { foundationGap: true } } : {}),
     ...locations(p.signals),
     ...suppressions(p, p.status === 'suppressed'),
   };

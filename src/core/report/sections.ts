@@ -3,7 +3,7 @@
  * the same content in the same order and only the markup differs. Strings returned here are unescaped: each renderer escapes for its format.
  */
 import type { PracticeStatus, Severity } from '../model/knowledge';
-import type { DimensionResult, Finding, PracticeResult, Recommendation, Report, Signal, SourceRef } from '../model/report';
+import type { DimensionResult, Finding, FoundationGap, PracticeResult, Recommendation, Report, Signal, SourceRef } from '../model/report';
 import type { ScanWarning } from '../model/facts';
 import { singleLine, stripControl, truncate } from './sanitize';
 
@@ -96,6 +96,19 @@ export function listedFindings(report: Report): { shown: Finding[]; more: number
   const rank = { warning: 0, info: 1, hint: 2 } as const;
   const relevant = report.findings.filter((f) => f.severity !== 'hint').sort((a, b) => rank[a.severity] - rank[b.severity]);
   return firstFew(relevant, MAX_FINDINGS);
+}
+
+/** The heading of the foundation-gap list: what the gaps are and that they do not lower the level. */
+export function foundationGapsHeading(report: Report): string {
+  return `Foundation gaps (expected at or below level ${report.level.current}; they do not lower it)`;
+}
+
+/** One foundation gap: title (or its alternatives), level and state, why, first step. Unescaped. */
+export function foundationGapText(report: Report, gap: FoundationGap): { title: string; note: string } {
+  const titles = new Map(report.practices.map((p) => [p.id, p.title]));
+  const title = [gap.practice, ...gap.alternatives].map((id) => titles.get(id) ?? id).join(' or ');
+  const state = gap.status === 'partial' ? 'only partly in place' : 'missing';
+  return { title, note: `level ${gap.level}, ${state}. ${gap.why} First step: ${gap.firstStep}` };
 }
 
 /** What the next level still needs, practice ids replaced by their titles; undefined at level 4. */

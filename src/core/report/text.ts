@@ -6,7 +6,7 @@
 import type { PracticeStatus, Severity } from '../model/knowledge';
 import type { PracticeResult, Report, Signal, TradeoffResult } from '../model/report';
 import {
-  MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, firstFew, levelHeadline, listedFindings, location,
+  MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, listedFindings, location,
   nextLevelSummary, practicesByDimension, repoText, scanWarningLine, signalNote, stageSummary,
   suppressionReason, topRecommendations,
 } from './sections';
@@ -58,6 +58,19 @@ function header(report: Report, paint: Paint): string[] {
     '',
     `Why: ${report.level.decidedBy}`,
     ...(next ? [`Next: ${next}`] : []),
+    ...foundationGaps(report, paint),
+  ];
+}
+
+function foundationGaps(report: Report, paint: Paint): string[] {
+  if (report.level.foundationGaps.length === 0) return [];
+  return [
+    '',
+    paint('bold', foundationGapsHeading(report)),
+    ...report.level.foundationGaps.flatMap((gap) => {
+      const { title, note } = foundationGapText(report, gap);
+      return [`  ${paint('yellow', STATUS_MARK[gap.status])} ${title}`, `      ${note}`];
+    }),
   ];
 }
 

@@ -4,7 +4,7 @@
  * target and score, and what the next level needs.
  */
 import type { Report } from '../../core/model/report';
-import { repoText } from '../../core/report/sections';
+import { foundationGapText, repoText } from '../../core/report/sections';
 import type { FolderView } from '../protocol';
 import type { RenderContext } from './context';
 import { button, el, icon } from './dom';
@@ -76,12 +76,29 @@ export function header(ctx: RenderContext, folder: FolderView, report: Report): 
         el(doc, 'span', { class: 'score-value' }, String(report.score)), el(doc, 'span', { class: 'muted' }, '/100'))),
     target,
     level.decidedBy
-      ? persistentDetails(ctx, 'sec:why-level', false, 'decided',
+      ? persistentDetails(ctx, 'sec:why-level', true, 'decided',
           [el(doc, 'span', null, `Why level ${level.current}?`)],
           el(doc, 'p', { class: 'muted' }, repoText(level.decidedBy, 1000)))
       : null,
+    foundationGaps(ctx, report),
     el(doc, 'div', { class: 'toolbar' }, reauditButton(ctx, folder.key)),
   );
+}
+
+/** The foundation gaps beside the level: what is expected below it and missing, with the first step. */
+function foundationGaps(ctx: RenderContext, report: Report): HTMLElement | null {
+  const { doc } = ctx;
+  const gaps = report.level.foundationGaps;
+  if (gaps.length === 0) return null;
+  return persistentDetails(ctx, 'sec:foundation-gaps', true, 'gaps',
+    [icon(doc, 'warning', 'sev-warning'), el(doc, 'span', null, ` Foundation gaps (${gaps.length})`)],
+    el(doc, 'p', { class: 'muted' }, `Expected at or below level ${report.level.current}; they do not lower it.`),
+    el(doc, 'ul', { class: 'gap-list' }, ...gaps.map((gap) => {
+      const { title, note } = foundationGapText(report, gap);
+      return el(doc, 'li', { 'data-practice': gap.practice },
+        el(doc, 'strong', null, repoText(title, 200)), ' ',
+        el(doc, 'span', { class: 'muted' }, repoText(note, 1000)));
+    })));
 }
 
 /** Practice titles per requirement group: each group is met by any one of its practices. */

@@ -325,7 +325,7 @@ export const GENERATED_CASES: GeneratedCase[] = [
       warnings: [],
       level: 0,
       present: ['dependency-pinning', 'pipeline-definition', 'ci-runs-tests', 'experiment-tracking', 'environment-as-code'],
-      partial: ['drift-monitoring'],
+      absent: ['drift-monitoring'],
       signals: [
         { practice: 'dependency-pinning', path: 'requirements.txt' },
         { practice: 'pipeline-definition', path: 'dvc.yaml' },
@@ -334,7 +334,7 @@ export const GENERATED_CASES: GeneratedCase[] = [
         { practice: 'experiment-tracking', path: 'explore.ipynb' },
         { practice: 'drift-monitoring', path: 'pyproject.toml' },
       ],
-      notes: 'The scanner drops the BOM and normalises line endings before any parser sees the text.',
+      notes: 'The scanner drops the BOM and normalises line endings before any parser sees the text. The evidently dependency is read (its signal is listed) but a declared dependency alone is no evidence of drift monitoring.',
     },
     build(root) {
       const bomCrlf = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;

@@ -28,7 +28,7 @@ function signal(path: string, line: number | undefined, rule: string, extra: Par
 /** A fresh copy of the sample report (tests may modify it). */
 export function sampleReport(): Report {
   return {
-    schemaVersion: '1.1.0',
+    schemaVersion: '1.2.0',
     tool: { name: 'mlops-lens', version: '0.1.0' },
     root: 'churn-prediction\u001b[2J',
     stage: { id: 'pilot', inferred: true, reason: 'from experiment-tracking, containerization' },
@@ -38,6 +38,15 @@ export function sampleReport(): Report {
       target: 3,
       targetName: 'Automated training',
       decidedBy: 'Data and code are versioned and training runs as a pipeline, but nothing retrains in CI.',
+      foundationGaps: [{
+        practice: 'dependency-pinning',
+        title: 'Pinned dependencies <b>',
+        alternatives: [],
+        level: 1,
+        status: 'partial',
+        why: 'Unpinned requirements make results drift `silently`.',
+        firstStep: 'Pin every requirement with == (see [docs](http://x) <img src=x>).',
+      }],
       next: { level: 3, name: 'Automated training', missing: ['ci-training', 'model-registry'], requirements: [['ci-training'], ['model-registry']] },
     },
     dimensions: {

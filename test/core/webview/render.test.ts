@@ -81,20 +81,23 @@ describe('webview rendering', () => {
     assert.ok(sent.some((m) => JSON.stringify(m) === JSON.stringify({ type: 'scaffold', folder: 'file:///work/churn', practice: 'data-validation' })));
   });
 
-  test('header: level, target with stage, score and what the next level needs', () => {
+  test('header: level, target with stage, score, foundation gaps and what the next level needs', () => {
     const { root, report } = auditedApp();
     const header = root.querySelector('.report-header')!;
     assert.match(header.textContent ?? '', /Level 3 — Automated delivery/);
     assert.match(header.textContent ?? '', /target 3 for production \(inferred\)/);
     assert.match(root.querySelector('.score')!.textContent ?? '', /^67\/100$/);
+    assert.match(header.querySelector('.decided')!.textContent ?? '', /because of Tests run in CI and Continuous deployment; foundation gaps: Code quality checks/);
+    const gaps = Array.from(header.querySelectorAll('.gap-list li'));
+    assert.deepEqual(gaps.map((li) => li.getAttribute('data-practice')), ['code-quality']);
+    assert.match(gaps[0].textContent ?? '', /^Code quality checks level 2, missing\. .+ First step: Add a \.pre-commit-config\.yaml/);
     assert.deepEqual(nextRequirements(report), [
       'Data and model drift monitoring or Service monitoring',
-      'Scheduled retraining or ML steps in CI',
-      'Data validation',
+      'Scheduled retraining',
     ]);
     const next = root.querySelector('.next')!.textContent ?? '';
     assert.ok(next.startsWith('Next level needs:'));
-    assert.ok(next.includes('Scheduled retraining or ML steps in CI'));
+    assert.ok(next.includes('Scheduled retraining'));
   });
 
   test('chart: nine bars, scores visible, an accessible label', () => {

@@ -1,0 +1,78 @@
+/** The level model on the shipped knowledge base: defining capabilities, foundation gaps, the why sentence. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ConditionContext } from '../../../src/core/assess/conditions';
+import { decideLevel, firstSentence } from '../../../src/core/assess/level';
+import type { PracticeStatus } from '../../../src/core/model/knowledge';
+import { knowledge } from '../../helpers/auditFixture';
+
+function levelOf(statuses: Record<string, PracticeStatus>, target = 3) {
+  const ctx: ConditionContext = {
+    status: (id) => statuses[id] ?? 'absent',
+    signals: () => [],
+    tools: new Map(),
+    counts: { pythonFiles: 0, notebooks: 0, manualSteps: 0, ciPipelines: 0, files: 0, releaseTriggers: 0 },
+    suppressedMeets: false,
+  };
+  const kb = knowledge();
+  return decideLevel(kb.levels, kb.practices, target, ctx);
+}
+
+test('a versioned pipeline with tracked runs is level 2 even with nothing pinned or tested; the gaps are listed beside it', () => {
+  const level = levelOf({ vcs: 'present', 'pipeline-definition': 'present', 'experiment-tracking': 'present' });
+  assert.equal(level.current, 2);
+  assert.deepEqual(level.foundationGaps.map((g) => [g.practice, g.level, g.status]), [
+    ['dependency-pinning', 1, 'absent'],
+    ['unit-tests', 1, 'absent'],
+    ['environment-as-code', 2, 'absent'],
+    ['config-management', 2, 'absent'],
+    ['random-seeds', 2, 'absent'],
+    ['code-quality', 2, 'absent'],
+  ]);
+  const env = level.foundationGaps.find((g) => g.practice === 'environment-as-code')!;
+  assert.deepEqual(env.alternatives, ['containerization']);
+  assert.equal(env.title, 'Environment as code');
+  assert.ok(env.firstStep.length > 0 && env.why.endsWith('.'), 'every gap says why and what to do first');
+  assert.equal(
+    level.decidedBy,
+    'Level 2 (Reproducible pipelines) because of Pipeline as code and Experiment tracking; foundation gaps: Pinned dependencies, Unit tests, '
+      + 'Environment as code or Containerization, Configuration management, Fixed random seeds and Code quality checks.',
+  );
+});
+
+test('an alternative closes a gap, a partial practice leaves it open as partial, a suppressed one closes it', () => {
+  const level = levelOf({
+    vcs: 'present', 'pipeline-definition': 'present', 'data-versioning': 'present',
+    containerization: 'present', 'dependency-pinning': 'partial', 'unit-tests': 'suppressed',
+    'config-management': 'present', 'random-seeds': 'present', 'code-quality': 'present',
+  });
+  assert.equal(level.current, 2);
+  assert.deepEqual(level.foundationGaps.map((g) => [g.practice, g.status]), [['dependency-pinning', 'partial']]);
+});
+
+test('only foundations at or below the current level are gaps', () => {
+  const level = levelOf({ vcs: 'present', 'experiment-tracking': 'present', 'dependency-pinning': 'present', 'unit-tests': 'present' });
+  assert.equal(level.current, 1);
+  assert.deepEqual(level.foundationGaps, []);
+  assert.equal(level.decidedBy, 'Level 1 (Tracked) because of Version control and Experiment tracking, with no foundation gaps below it.');
+  assert.deepEqual(level.next?.requirements, [['pipeline-definition']]);
+});
+
+test('CI that tests and deploys is level 1 without an ML workflow, and level 3 on top of a tracked pipeline', () => {
+  const devops = { vcs: 'present', 'ci-runs-tests': 'present', 'continuous-deployment': 'present' } as const;
+  assert.equal(levelOf(devops).current, 1);
+  assert.equal(levelOf({ ...devops, 'pipeline-definition': 'present', 'model-registry': 'present' }).current, 3);
+});
+
+test('level 0 names what level 1 needs, by title', () => {
+  const level = levelOf({ vcs: 'present' });
+  assert.equal(level.current, 0);
+  assert.equal(level.foundationGaps.length, 0);
+  assert.match(level.decidedBy, /^Level 0 \(Ad hoc\): the repository does not yet have what level 1 needs: one of Experiment tracking, Data versioning, Model registry, Tests run in CI, Continuous deployment\.$/);
+});
+
+test('firstSentence keeps the first sentence of a rationale on one line', () => {
+  assert.equal(firstSentence('Tests only protect a project\n  when they run. More text.'), 'Tests only protect a project when they run.');
+  assert.equal(firstSentence('No full stop'), 'No full stop');
+  assert.equal(firstSentence('Version 1.2 is fine. Next.'), 'Version 1.2 is fine.');
+});
