@@ -11,6 +11,10 @@ export const CONFIG_TEMPLATE = `# MLOps Lens configuration. Every field is optio
 # Without it the stage is inferred from the repository.
 # stage: pilot
 
+# Are the top-level folders separate projects (a course's modules, a set of samples),
+# judged by the most mature one? Without it this is recognised from the layout.
+# collection: false
+
 # gitignore-style patterns of paths not to scan (on top of .gitignore files).
 excludes: []
 

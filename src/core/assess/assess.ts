@@ -4,6 +4,7 @@ import type { FactName, KnowledgeBase, PracticeStatus, StageId } from '../model/
 import { REPORT_SCHEMA_VERSION, type LevelResult, type Recommendation, type Report, type Signal } from '../model/report';
 import type { ScanStats } from '../scan/scanner';
 import type { ConditionContext } from './conditions';
+import { collectionLevel, collectionScopes } from './collection';
 import { decideLevel } from './level';
 import { assessFindings } from './findings';
 import { assessPractices, capSignals, STRENGTH_RANK } from './practices';
@@ -22,6 +23,8 @@ export interface AssessInput {
   stage?: StageId;
   /** Practice or trade-off id → reason. */
   suppressions: ReadonlyMap<string, string>;
+  /** From the configuration: the repository is (`true`) or is not (`false`) a collection; unset: recognised. */
+  collection?: boolean;
   rootName: string;
   tool: { name: string; version: string };
 }
@@ -51,7 +54,8 @@ export function assess(input: AssessInput): Report {
   const stage = decideStage(knowledge.stages, input.stage, baseCtx);
   const ctx = { ...baseCtx, stage: stage.id };
   const target = knowledge.stages.find((s) => s.id === stage.id)!.target;
-  const level = decideLevel(knowledge.levels, knowledge.practices, target, ctx);
+  const scopes = knowledge.collections && input.collection !== false ? collectionScopes(facts.files, knowledge.collections, input.collection) : undefined;
+  const level = scopes ? collectionLevel(knowledge, practices, scopes, target, ctx) : decideLevel(knowledge.levels, knowledge.practices, target, ctx);
   // Checks see every signal; the report keeps a bounded number per rule.
   const findings = assessFindings(knowledge.practices, practices, facts, target);
   const reported = practices.map((p) => ({ ...p, signals: capSignals(p.signals) }));

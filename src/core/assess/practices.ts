@@ -31,16 +31,23 @@ export function assessPractices(
       evidence: practice.evidence,
     };
     if (reason !== undefined) return { ...base, status: 'suppressed', confidence: 'high', suppressedReason: reason };
-    // A reduce, not Math.max(...): a file can yield hundreds of thousands of signals.
-    const strongest = signals.reduce((max, s) => Math.max(max, STRENGTH_RANK[s.strength]), 0);
-    if (strongest >= STRENGTH_RANK[practice.require]) {
-      return { ...base, status: 'present', confidence: presentConfidence(signals, practice.require) };
-    }
-    // Partial means weakly practised (set up but not run in CI, say); a tool only named,
-    // e.g. declared as a dependency, is no evidence of the practice at all.
-    if (strongest >= STRENGTH_RANK.configured) return { ...base, status: 'partial', confidence: 'low' };
-    return { ...base, status: 'absent', confidence: scanIncomplete ? 'medium' : 'high' };
+    const status = statusFromSignals(signals, practice.require);
+    if (status === 'present') return { ...base, status, confidence: presentConfidence(signals, practice.require) };
+    if (status === 'partial') return { ...base, status, confidence: 'low' };
+    return { ...base, status, confidence: scanIncomplete ? 'medium' : 'high' };
   });
+}
+
+/**
+ * Present when a signal reaches the required strength; partial when the strongest is
+ * `configured` (set up but not run in CI, say); absent otherwise: a tool only named, e.g.
+ * declared as a dependency, is no evidence of the practice at all.
+ */
+export function statusFromSignals(signals: readonly Signal[], require: Strength): 'present' | 'partial' | 'absent' {
+  // A reduce, not Math.max(...): a file can yield hundreds of thousands of signals.
+  const strongest = signals.reduce((max, s) => Math.max(max, STRENGTH_RANK[s.strength]), 0);
+  if (strongest >= STRENGTH_RANK[require]) return 'present';
+  return strongest >= STRENGTH_RANK.configured ? 'partial' : 'absent';
 }
 
 /** Two independent rules, or a stronger signal than required, make a presence certain. */

@@ -24,6 +24,11 @@ export interface Config {
   suppressions: Map<string, string>;
   practices: Practice[];
   limits: ScanLimits;
+  /**
+   * `true`: the top-level folders are separate projects, judged by the most mature one;
+   * `false`: the repository is one project. Unset: recognised from the layout.
+   */
+  collection?: boolean;
 }
 
 export const EMPTY_CONFIG: Config = { excludes: [], suppressions: new Map(), practices: [], limits: DEFAULT_LIMITS };
@@ -32,6 +37,7 @@ const configShape: ObjectShape = {
   type: 'object',
   fields: {
     stage: { shape: { type: 'enum', values: STAGES }, optional: true },
+    collection: { shape: { type: 'boolean' }, optional: true },
     excludes: { shape: { type: 'array', items: { type: 'string' } }, optional: true },
     suppress: {
       optional: true,
@@ -82,7 +88,7 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
   if (!data) throw new DataError('config', issues);
   const raw = data.value as {
     stage?: StageId; excludes?: string[]; suppress?: { id: string; reason: string }[];
-    practices?: Record<string, unknown>[]; limits?: Partial<ScanLimits>;
+    practices?: Record<string, unknown>[]; limits?: Partial<ScanLimits>; collection?: boolean;
   };
   // Patterns written in a repository are untrusted: they run on the linear-time engine.
   const practices = (raw.practices ?? []).map((p) => toPractice(p, file, 'linear'));
@@ -110,6 +116,7 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
   if (issues.length > 0) throw new DataError('config', issues);
   return {
     ...(raw.stage ? { stage: raw.stage } : {}),
+    ...(raw.collection !== undefined ? { collection: raw.collection } : {}),
     excludes: raw.excludes ?? [],
     suppressions,
     practices,

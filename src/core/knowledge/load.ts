@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DetectionRule, KnowledgeBase, Practice, Strength } from '../model/knowledge';
+import type { CollectionRule, DetectionRule, KnowledgeBase, Practice, Strength } from '../model/knowledge';
 import { DataError, type DataIssue } from './errors';
 import { checkReferences } from './references';
 import { KNOWLEDGE_FILES, practiceShape } from './schema';
@@ -50,6 +50,7 @@ export function parseKnowledge(files: readonly KnowledgeFile[]): KnowledgeBase {
     sources: get('sources.yaml', 'sources'),
     practices: practices.map((p) => p.practice),
     levels: get('levels.yaml', 'levels'),
+    ...(sections['levels.yaml']!.value.collections ? { collections: get<CollectionRule>('levels.yaml', 'collections') } : {}),
     tradeoffs: get('tradeoffs.yaml', 'tradeoffs'),
     benefits: get('benefits.yaml', 'benefits'),
     stages: get('stages.yaml', 'stages'),

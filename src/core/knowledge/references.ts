@@ -66,6 +66,9 @@ export function checkReferences(knowledge: KnowledgeBase, docs: Map<string, Yaml
     }));
   });
   if (knowledge.levels.length !== 5) levels(['levels'], 'expected exactly five levels, 0 to 4');
+  knowledge.collections?.sharedPractices.forEach((practice, i) => {
+    if (!scope.practices.has(practice)) levels(['collections', 'sharedPractices', i], `unknown practice '${practice}'`);
+  });
 
   const stages = reporter('stages.yaml');
   duplicates(knowledge.stages.map((s) => s.id), ['stages'], stages);

@@ -124,13 +124,26 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
       claims: req({ type: 'array', minItems: 1, items: { type: 'object', fields: { id: req(id), statement: req(text), locator: req(text), unverified: opt({ type: 'boolean' }) } } }),
     },
   }),
-  'levels.yaml': list('levels', {
+  'levels.yaml': {
     type: 'object',
     fields: {
-      level: req({ type: 'integer', min: 0, max: 4 }), name: req(text), description: req(text), evidence: req(refs), when: opt(conditionShape),
-      foundations: opt({ type: 'array', items: { type: 'array', items: id, minItems: 1 }, minItems: 1 }),
+      levels: req({
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          fields: {
+            level: req({ type: 'integer', min: 0, max: 4 }), name: req(text), description: req(text), evidence: req(refs), when: opt(conditionShape),
+            foundations: opt({ type: 'array', items: { type: 'array', items: id, minItems: 1 }, minItems: 1 }),
+          },
+        },
+      }),
+      collections: opt({
+        type: 'object',
+        fields: { projectMarkers: req(texts), minProjects: req({ type: 'integer', min: 2, max: 1000 }), sharedPractices: req({ type: 'array', items: id }) },
+      }),
     },
-  }),
+  },
   'tradeoffs.yaml': list('tradeoffs', {
     type: 'object',
     fields: {

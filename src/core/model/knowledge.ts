@@ -218,11 +218,26 @@ export interface Scoring {
 }
 
 /** The whole validated knowledge base. */
+/**
+ * When a repository is a collection of separate projects side by side (a course's
+ * modules, a set of samples), judged by its most mature single project.
+ */
+export interface CollectionRule {
+  /** Globs (relative to a folder) of files that make a folder a project of its own. */
+  projectMarkers: string[];
+  /** A collection's root holds no marker and at least this many top-level folders hold one. */
+  minProjects: number;
+  /** Practices whose evidence at the root applies to every project (e.g. version control). */
+  sharedPractices: string[];
+}
+
 export interface KnowledgeBase {
   dimensions: Dimension[];
   sources: Source[];
   practices: Practice[];
   levels: LevelDef[];
+  /** How collections are recognised; without it every repository is one project. */
+  collections?: CollectionRule;
   tradeoffs: TradeoffDef[];
   benefits: Benefit[];
   stages: StageDef[];

@@ -121,6 +121,11 @@ export interface LevelResult {
   /** Foundations of this level and the ones below it that are missing, lowest level first. */
   foundationGaps: FoundationGap[];
   /**
+   * Set when the repository is a collection of separate projects (top-level folders):
+   * the level is that of its most mature one, `folder` (`''` for the root files).
+   */
+  collection?: { folder: string; folders: number };
+  /**
    * What is missing for the next level; absent at level 4. `missing` lists every practice
    * id involved; `requirements` groups them (each group is met by any one of its
    * practices), in the order of the recommendations.

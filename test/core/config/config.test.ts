@@ -73,7 +73,7 @@ test('a suppression needs a reason and a known id', () => {
 
 test('unknown fields are named, so typos do not pass silently', () => {
   assert.deepEqual(configIssues('stages: pilot\n'), [
-    ".mlops-lens.yaml:1:1: stages: unknown field 'stages'; expected stage, excludes, suppress, practices, limits",
+    ".mlops-lens.yaml:1:1: stages: unknown field 'stages'; expected stage, collection, excludes, suppress, practices, limits",
   ]);
 });
 
