@@ -135,8 +135,8 @@ test('Databricks asset bundles: multi-task training job, schedule, experiment an
     ].join('\n'),
     'resources/artifacts.yml': 'resources:\n  experiments:\n    experiment: {name: /Shared/churn}\n  registered_models:\n    model: {name: churn, catalog_name: main, schema_name: ml}\n',
   };
-  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['databricks-bundle-multitask-job']);
-  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), ['databricks-bundle-scheduled-training']);
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['databricks-bundle-multitask-job', 'databricks-bundle-task-dependencies']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), ['databricks-bundle-scheduled-training', 'databricks-bundle-training-cron']);
   assert.deepEqual(await evidenceOf('experiment-tracking', tree), ['databricks-bundle-experiment']);
   assert.deepEqual(await evidenceOf('model-registry', tree), ['databricks-bundle-registered-model']);
 });
@@ -231,4 +231,27 @@ test('Metaflow counts as experiment tracking when past runs are read back throug
   assert.deepEqual(await evidenceOf('experiment-tracking', flowOnly), []);
   const queried = { ...flowOnly, 'analyze.py': 'from metaflow import Flow\nfor run in Flow("Train").runs():\n    print(run.data.accuracy)\n' };
   assert.deepEqual(await evidenceOf('experiment-tracking', queried), ['metaflow-client-runs']);
+});
+
+test('Databricks bundle templates with `{{ }}` directives are still read line by line', async () => {
+  const tree = {
+    'resources/training.yml': [
+      'resources:',
+      '  jobs:',
+      '    training_job:',
+      '      tasks:',
+      '        - task_key: Train',
+      '          {{ if .use_feature_store }}notebook_task:',
+      '            notebook_path: ../training/Train.py{{ end }}',
+      '        - task_key: Deploy',
+      '          depends_on:',
+      '            - task_key: Train',
+      '      schedule:',
+      '        quartz_cron_expression: "0 0 9 * * ?"',
+    ].join('\n'),
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['databricks-bundle-task-dependencies']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), ['databricks-bundle-training-cron']);
+  const scoring = { 'resources/scoring.yml': tree['resources/training.yml'].replaceAll('Train', 'Score') };
+  assert.deepEqual(await evidenceOf('scheduled-retraining', scoring), []);
 });
