@@ -67,12 +67,17 @@ function patternsOf(rule: DetectionRule): { field: (string | number)[]; pattern:
     case 'ci-command':
       return rule.patterns.map((pattern, i) => ({ field: ['patterns', i], pattern }));
     case 'content':
-      return [{ field: ['pattern'], pattern: rule.pattern }];
+      return [
+        { field: ['pattern'], pattern: rule.pattern },
+        ...(rule.alongside === undefined ? [] : [{ field: ['alongside'], pattern: rule.alongside }]),
+      ];
     case 'yaml':
-    case 'dockerfile': {
-      const pattern = rule.kind === 'yaml' ? rule.value : rule.pattern;
-      return pattern === undefined ? [] : [{ field: [rule.kind === 'yaml' ? 'value' : 'pattern'], pattern }];
-    }
+      return [
+        ...(rule.value === undefined ? [] : [{ field: ['value'], pattern: rule.value }]),
+        ...(rule.where ?? []).flatMap((w, i) => (w.value === undefined ? [] : [{ field: ['where', i, 'value'], pattern: w.value }])),
+      ];
+    case 'dockerfile':
+      return rule.pattern === undefined ? [] : [{ field: ['pattern'], pattern: rule.pattern }];
     default:
       return [];
   }

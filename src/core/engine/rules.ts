@@ -13,6 +13,8 @@ import { findKeyPaths } from './yamlPaths';
 
 /** Signals kept per rule: enough to show where, without flooding a report. */
 const MAX_DETAIL = 160;
+/** A commented-out line (`#` in Python, YAML, shell, Terraform, Makefiles) is not use. */
+const COMMENT_LINE = /^\s*#/;
 
 type Hit = Omit<Signal, 'rule' | 'strength' | 'tool'>;
 type Matcher<K extends RuleKind> = (rule: Extract<DetectionRule, { kind: K }>, facts: Facts, engine: PatternEngine) => Hit[];
@@ -36,17 +38,22 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     // A glob whose first segment is literal only needs the calls under that module.
     const roots = rule.names.map(rootOf);
     const candidates = roots.some(isGlob) ? [...callsByRoot.values()].flat() : [...new Set(roots)].flatMap((r) => callsByRoot.get(r) ?? []);
+    const imports = importingFilter(rule.importing, facts);
     return candidates
-      .filter((c) => match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)))
+      .filter((c) => match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)) && imports(c.path))
       .map((c) => ({ path: c.path, line: c.line, detail: `${c.decorator ? '@' : ''}${c.name}${c.decorator ? '' : '()'}` }));
   },
   yaml: (rule, facts, engine) => {
     const match = globMatcher(rule.files);
     const keyPath = rule.key.split('.');
+    const holds = (value: unknown, key: string[], pattern: string | undefined) =>
+      findKeyPaths(value, key).some((found) => pattern === undefined || scalarsOf(found.value).some((v) => matchesLine(pattern, String(v), engine)));
+    const where = (rule.where ?? []).map((w) => ({ key: w.key.split('.'), value: w.value }));
     return facts.yamlDocuments
       .filter((doc) => match(doc.path))
       .flatMap((doc) => findKeyPaths(doc.value, keyPath)
         .filter((found) => rule.value === undefined || scalarsOf(found.value).some((v) => matchesLine(rule.value!, String(v), engine)))
+        .filter((found) => where.every((w) => holds(found.value, w.key, w.value)))
         .map((found) => ({
           path: doc.path,
           line: doc.lineOf?.(found.path) ?? doc.line,
@@ -79,10 +86,14 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
   },
   content: (rule, facts, engine) => {
     const { texts, lines: linesOf } = indexFacts(facts);
+    const imports = importingFilter(rule.importing, facts);
     const hits: Hit[] = [];
     for (const path of texts.matching(rule.files)) {
+      if (!imports(path)) continue;
       const lines = linesOf.get(path)!;
-      const found = lines.findIndex((l) => matchesLine(rule.pattern, l, engine));
+      const matches = (pattern: string, line: string) => !COMMENT_LINE.test(line) && matchesLine(pattern, line, engine);
+      if (rule.alongside !== undefined && !lines.some((l) => matches(rule.alongside!, l))) continue;
+      const found = lines.findIndex((l) => matches(rule.pattern, l));
       if (found >= 0) hits.push({ path, line: found + 1, detail: lines[found].trim() });
     }
     return hits;
@@ -112,6 +123,18 @@ export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: stri
     });
   }
   return signals;
+}
+
+/**
+ * Whether a file imports one of the modules (or a submodule): for names that imports
+ * cannot resolve, like methods of an SDK's objects (`run.log` after `run = Run.get_context()`).
+ */
+function importingFilter(modules: readonly string[] | undefined, facts: Facts): (path: string) => boolean {
+  if (modules === undefined) return () => true;
+  const { importsByRoot } = indexFacts(facts);
+  const paths = new Set(modules.flatMap((m) =>
+    (importsByRoot.get(rootOf(m)) ?? []).filter((i) => i.module === m || i.module.startsWith(`${m}.`)).map((i) => i.path)));
+  return (path) => paths.has(path);
 }
 
 function isGlob(segment: string): boolean {

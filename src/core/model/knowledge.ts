@@ -55,9 +55,14 @@ export interface DependencyRule extends RuleBase { kind: 'dependency'; names: st
 /** A Python module (or a submodule of it) is imported by a script or notebook. */
 export interface ImportRule extends RuleBase { kind: 'import'; modules: string[] }
 /** A call (or decorator) whose import-resolved dotted name matches one of the globs. */
-export interface CallRule extends RuleBase { kind: 'call'; names: string[]; keyword?: string }
-/** A YAML document in a matching file holds the key path (optionally with a matching value). */
-export interface YamlRule extends RuleBase { kind: 'yaml'; files: string[]; key: string; value?: string }
+export interface CallRule extends RuleBase { kind: 'call'; names: string[]; keyword?: string; importing?: string[] }
+/** A key path (`*` wildcards) that must exist, optionally holding a scalar matching `value`. */
+export interface YamlKeyCondition { key: string; value?: string }
+/**
+ * A YAML document in a matching file holds the key path (optionally with a matching value);
+ * with `where`, the node found there must also hold each of these key paths (relative to it).
+ */
+export interface YamlRule extends RuleBase { kind: 'yaml'; files: string[]; key: string; value?: string; where?: YamlKeyCondition[] }
 /** A CI step runs a command matching one of the patterns (optionally only under given triggers). */
 export interface CiCommandRule extends RuleBase { kind: 'ci-command'; patterns: string[]; triggers?: CiTrigger[] }
 /** A CI step uses a reusable action/orb/template matching one of the globs. */
@@ -68,8 +73,11 @@ export interface CiTriggerRule extends RuleBase { kind: 'ci-trigger'; triggers: 
 export interface DockerfileRule extends RuleBase { kind: 'dockerfile'; instruction: string; pattern?: string }
 /** A Kubernetes-style manifest of one of these kinds. */
 export interface ManifestRule extends RuleBase { kind: 'manifest'; kinds: string[] }
-/** A line of a matching text file matches the pattern. */
-export interface ContentRule extends RuleBase { kind: 'content'; files: string[]; pattern: string }
+/**
+ * A line of a matching text file matches the pattern; with `importing`, only in files that
+ * import one of these modules; with `alongside`, only in files where some line matches it too.
+ */
+export interface ContentRule extends RuleBase { kind: 'content'; files: string[]; pattern: string; importing?: string[]; alongside?: string }
 /** A requirements file in which every requirement is pinned (`==`/`===`) or hashed. */
 export interface PinnedRequirementsRule extends RuleBase { kind: 'pinned-requirements' }
 

@@ -1,0 +1,91 @@
+/** General-purpose orchestrators count as ML pipelines and retraining schedules only where they do ML work. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { auditTree, evidenceOf } from './detect';
+
+const airflowTraining = [
+  'from datetime import datetime',
+  'from airflow import DAG',
+  'from airflow.operators.bash import BashOperator',
+  'with DAG("churn", start_date=datetime(2024, 1, 1), schedule="@weekly") as dag:',
+  '    prepare = BashOperator(task_id="prepare", bash_command="python prepare.py")',
+  '    train = BashOperator(task_id="train", bash_command="python src/train.py")',
+  '    prepare >> train',
+].join('\n');
+
+const airflowChores = [
+  'from datetime import datetime',
+  'from airflow import DAG',
+  'from airflow.operators.bash import BashOperator',
+  'with DAG("cleanup", start_date=datetime(2024, 1, 1), schedule="@daily") as dag:',
+  '    BashOperator(task_id="vacuum", bash_command="psql -c vacuum")',
+].join('\n');
+
+test('an Airflow DAG that trains is a pipeline, and with a schedule it is scheduled retraining', async () => {
+  const tree = { 'dags/churn.py': airflowTraining };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['airflow-ml-dag']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), ['airflow-scheduled-dag']);
+  const report = await auditTree(tree);
+  assert.equal(report.practices.find((p) => p.id === 'scheduled-retraining')?.status, 'present', 'an orchestrator schedule runs training without a person');
+});
+
+test('near miss: a scheduled DAG of chores is only mentioned, and is no retraining', async () => {
+  const tree = { 'dags/cleanup.py': airflowChores };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), []);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), []);
+  const report = await auditTree(tree);
+  const signals = report.practices.find((p) => p.id === 'pipeline-definition')!.signals;
+  assert.deepEqual(signals.map((s) => `${s.rule} ${s.strength}`), ['pipeline-definition/airflow-dag mentioned']);
+});
+
+test('near miss: a DAG whose schedule is None does not retrain on its own', async () => {
+  const tree = { 'dags/churn.py': airflowTraining.replace('schedule="@weekly"', 'schedule=None') };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['airflow-ml-dag']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), []);
+});
+
+test('Prefect: a training flow deployed on a schedule; near misses: a scoring flow, a commented-out schedule, a flow that only logs', async () => {
+  const training = {
+    'flows/train.py': [
+      'import mlflow',
+      'from prefect import flow, task',
+      'from prefect.deployments import Deployment',
+      'from prefect.orion.schemas.schedules import CronSchedule',
+      '@task',
+      'def train_model(x, y):',
+      '    return model.fit(x, y)',
+      '@flow',
+      'def main():',
+      '    train_model(x, y)',
+      'Deployment.build_from_flow(flow=main, name="weekly", schedule=CronSchedule(cron="0 3 * * 1"))',
+    ].join('\n'),
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', training), ['prefect-ml-flow']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', training), ['prefect-schedule']);
+
+  const scoring = {
+    'flows/score.py': 'from prefect import flow\nfrom prefect.orion.schemas.schedules import CronSchedule\n@flow\ndef score():\n    write_predictions(load(), table)\nDeployment.build_from_flow(flow=score, schedule=CronSchedule(cron="0 3 * * *"))\n',
+  };
+  assert.deepEqual(await evidenceOf('scheduled-retraining', scoring), []);
+
+  const commented = { 'flows/train.py': training['flows/train.py'].replace('Deployment.build_from_flow', '# Deployment.build_from_flow') };
+  assert.deepEqual(await evidenceOf('scheduled-retraining', commented), []);
+
+  const onlyLogs = { 'flows/demo.py': 'from prefect import flow, get_run_logger\n@flow(name="train-model-1")\ndef model_flow():\n    get_run_logger().info("Running training job...")\n' };
+  assert.deepEqual(await evidenceOf('pipeline-definition', onlyLogs), []);
+});
+
+test('prefect.yaml deployments count when the scheduled entrypoint trains', async () => {
+  const deployment = (entrypoint: string) => ({
+    'prefect.yaml': `deployments:\n  - name: weekly\n    entrypoint: ${entrypoint}\n    schedules:\n      - cron: "0 3 * * 1"\n`,
+  });
+  assert.deepEqual(await evidenceOf('scheduled-retraining', deployment('flows/train.py:train_flow')), ['prefect-deployment-schedule']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', deployment('flows/sync.py:sync_tables')), []);
+});
+
+test('Flyte and Metaflow schedules count on training workflows only', async () => {
+  const flyteToy = { 'lp.py': 'from flytekit import CronSchedule, LaunchPlan, workflow\n@workflow\ndef date_wf(): ...\nLaunchPlan.get_or_create(date_wf, schedule=CronSchedule(schedule="*/1 * * * *"))\n' };
+  assert.deepEqual(await evidenceOf('scheduled-retraining', flyteToy), []);
+  const metaflowTraining = { 'flow.py': 'from metaflow import FlowSpec, schedule, step\n@schedule(weekly=True)\nclass TrainFlow(FlowSpec):\n    @step\n    def start(self):\n        self.model = clf.fit(x, y)\n' };
+  assert.deepEqual(await evidenceOf('scheduled-retraining', metaflowTraining), ['metaflow-schedule']);
+});
