@@ -55,7 +55,7 @@ const configShape: ObjectShape = {
   },
 };
 
-/** The regular expressions a rule holds, with their place in the rule. */
+/** The regular expressions a rule holds (those of `together` sub-rules too), with their place in the rule. */
 function patternsOf(rule: DetectionRule): { field: (string | number)[]; pattern: string }[] {
   switch (rule.kind) {
     case 'ci-command':
@@ -63,10 +63,12 @@ function patternsOf(rule: DetectionRule): { field: (string | number)[]; pattern:
     case 'content':
       return [{ field: ['pattern'], pattern: rule.pattern }];
     case 'yaml':
-    case 'dockerfile': {
-      const pattern = rule.kind === 'yaml' ? rule.value : rule.pattern;
-      return pattern === undefined ? [] : [{ field: [rule.kind === 'yaml' ? 'value' : 'pattern'], pattern }];
-    }
+    case 'call':
+      return rule.value === undefined ? [] : [{ field: ['value'], pattern: rule.value }];
+    case 'dockerfile':
+      return rule.pattern === undefined ? [] : [{ field: ['pattern'], pattern: rule.pattern }];
+    case 'together':
+      return rule.rules.flatMap((sub, i) => patternsOf(sub).map(({ field, pattern }) => ({ field: ['rules', i, ...field], pattern })));
     default:
       return [];
   }

@@ -26,6 +26,7 @@ const ruleBase: Record<string, Field> = {
   kind: req(text),
   strength: opt({ type: 'enum', values: STRENGTHS }),
   tool: opt(id),
+  exclude: opt(texts),
 };
 const rule = (fields: Record<string, Field>): ObjectShape => ({ type: 'object', fields: { ...ruleBase, ...fields } });
 
@@ -36,7 +37,7 @@ export const ruleShape: Shape = {
     file: rule({ glob: req(texts) }),
     dependency: rule({ names: req(texts) }),
     import: rule({ modules: req(texts) }),
-    call: rule({ names: req(texts), keyword: opt(text) }),
+    call: rule({ names: req(texts), keyword: opt(text), value: opt(regex) }),
     yaml: rule({ files: req(texts), key: req(text), value: opt(regex) }),
     'ci-command': rule({ patterns: req({ type: 'array', items: regex, minItems: 1 }), triggers: opt({ type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 }) }),
     'ci-uses': rule({ names: req(texts) }),
@@ -44,7 +45,11 @@ export const ruleShape: Shape = {
     dockerfile: rule({ instruction: req({ type: 'string', pattern: /^[A-Z]+$/, hint: 'an upper-case Dockerfile instruction' }), pattern: opt(regex) }),
     manifest: rule({ kinds: req(texts) }),
     content: rule({ files: req(texts), pattern: req(regex) }),
-    'pinned-requirements': rule({}),
+    'pinned-requirements': rule({ share: opt({ type: 'number', min: 0.5, max: 1 }) }),
+    together: rule({
+      scope: opt({ type: 'enum', values: ['file', 'imports', 'repository'] }),
+      rules: req({ type: 'array', items: { type: 'lazy', get: () => ruleShape }, minItems: 2 }),
+    }),
   },
 };
 
@@ -66,6 +71,7 @@ const checkBase: Record<string, Field> = {
   kind: req(text),
   message: req(text),
   unlessPresent: opt({ type: 'boolean' }),
+  exclude: opt(texts),
   fix: opt({
     type: 'object',
     fields: { title: req(text), text: req(text), at: req({ type: 'enum', values: ['after-imports', 'after-line'] }) },
