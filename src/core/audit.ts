@@ -8,6 +8,7 @@ import type { KnowledgeBase, StageId } from './model/knowledge';
 import type { Report } from './model/report';
 import { allExtractors } from './facts';
 import { assess } from './assess/assess';
+import { flattenRules } from './engine/rules';
 import { scan, type ScanCache, type ScanProgress } from './scan/scanner';
 
 export interface AuditOptions {
@@ -25,7 +26,7 @@ export interface AuditOptions {
 /** Audit one repository. Scan problems become report warnings; only a failure to list the root throws. */
 export async function audit(host: FileHost, options: AuditOptions): Promise<Report> {
   const knowledge = { ...options.knowledge, practices: [...options.knowledge.practices, ...options.config.practices] };
-  const rules = knowledge.practices.flatMap((p) => p.detect);
+  const rules = flattenRules(knowledge.practices.flatMap((p) => p.detect));
   const { facts, stats } = await scan(host, {
     extractors: allExtractors,
     yamlRules: [

@@ -61,7 +61,7 @@ const configShape: ObjectShape = {
   },
 };
 
-/** The regular expressions a rule holds, with their place in the rule. */
+/** The regular expressions a rule holds (those of `together` sub-rules too), with their place in the rule. */
 function patternsOf(rule: DetectionRule): { field: (string | number)[]; pattern: string }[] {
   switch (rule.kind) {
     case 'ci-command':
@@ -76,8 +76,12 @@ function patternsOf(rule: DetectionRule): { field: (string | number)[]; pattern:
         ...(rule.value === undefined ? [] : [{ field: ['value'], pattern: rule.value }]),
         ...(rule.where ?? []).flatMap((w, i) => (w.value === undefined ? [] : [{ field: ['where', i, 'value'], pattern: w.value }])),
       ];
+    case 'call':
+      return rule.value === undefined ? [] : [{ field: ['value'], pattern: rule.value }];
     case 'dockerfile':
       return rule.pattern === undefined ? [] : [{ field: ['pattern'], pattern: rule.pattern }];
+    case 'together':
+      return rule.rules.flatMap((sub, i) => patternsOf(sub).map(({ field, pattern }) => ({ field: ['rules', i, ...field], pattern })));
     default:
       return [];
   }

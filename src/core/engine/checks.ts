@@ -51,15 +51,17 @@ const matchers: { [K in CheckDef['kind']]: Matcher<K> } = {
 
 /** Findings of a practice's checks, given all of the practice's signals. */
 export function runChecks(practice: Practice, facts: Facts, signals: readonly Signal[]): RawFinding[] {
-  return practice.checks.flatMap((check) =>
-    (matchers[check.kind] as Matcher<CheckDef['kind']>)(check as never, facts, signals).map((hit) => ({
+  return practice.checks.flatMap((check) => {
+    const excluded = check.exclude ? globMatcher(check.exclude) : () => false;
+    return (matchers[check.kind] as Matcher<CheckDef['kind']>)(check as never, facts, signals).filter((hit) => !excluded(hit.path)).map((hit) => ({
       id: `${practice.id}/${check.id}`,
       practice: practice.id,
       message: check.message.replace('{detail}', hit.detail ?? ''),
       path: hit.path,
       ...(hit.line !== undefined ? { line: hit.line } : {}),
       ...(hit.detail !== undefined ? { detail: hit.detail } : {}),
-    })));
+    }));
+  });
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -2,12 +2,13 @@
  * The generic rule engine: each detection rule kind is one matcher over the facts.
  * Rules are data (knowledge/practices/*.yaml); nothing here knows about a tool.
  */
-import type { Facts, CiStep } from '../model/facts';
-import type { CiTrigger, DetectionRule, RuleKind } from '../model/knowledge';
+import type { Facts, CiStep, PythonCall } from '../model/facts';
+import type { CiTrigger, DetectionRule, RuleKind, TogetherRule } from '../model/knowledge';
 import type { Signal } from '../model/report';
 import { globMatcher } from '../scan/globs';
 import { normalizeDistName } from '../facts/python/requirementName';
 import { indexFacts, rootOf } from './factIndex';
+import { importScope } from './importScope';
 import { matchesLine, type PatternEngine } from './patterns';
 import { findKeyPaths } from './yamlPaths';
 
@@ -32,16 +33,18 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
         .filter((i) => i.module === m || i.module.startsWith(`${m}.`))
         .map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` })));
   },
-  call: (rule, facts) => {
+  call: (rule, facts, engine) => {
     const { callsByRoot } = indexFacts(facts);
     const match = globMatcher(rule.names);
     // A glob whose first segment is literal only needs the calls under that module.
     const roots = rule.names.map(rootOf);
     const candidates = roots.some(isGlob) ? [...callsByRoot.values()].flat() : [...new Set(roots)].flatMap((r) => callsByRoot.get(r) ?? []);
     const imports = importingFilter(rule.importing, facts);
+    const passes = (c: PythonCall) => rule.keyword === undefined || c.keywords.some((k, i) =>
+      k === rule.keyword && (rule.value === undefined || matchesLine(rule.value, c.values?.[i] ?? '', engine)));
     return candidates
-      .filter((c) => match(c.name) && (rule.keyword === undefined || c.keywords.includes(rule.keyword)) && imports(c.path))
-      .map((c) => ({ path: c.path, line: c.line, detail: `${c.decorator ? '@' : ''}${c.name}${c.decorator ? '' : '()'}` }));
+      .filter((c) => match(c.name) && passes(c) && imports(c.path))
+      .map((c) => ({ path: c.path, line: c.line, detail: callDetail(c, rule.value === undefined ? undefined : rule.keyword) }));
   },
   yaml: (rule, facts, engine) => {
     const match = globMatcher(rule.files);
@@ -98,15 +101,52 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     }
     return hits;
   },
-  'pinned-requirements': (_rule, facts) =>
+  'pinned-requirements': (rule, facts) =>
     facts.requirementsFiles
-      .filter((r) => r.requirements > 0 && (r.hashed || r.pinned === r.requirements))
-      .map((r) => ({ path: r.path, line: r.line, detail: `${r.requirements} requirements, all pinned${r.hashed ? ' with hashes' : ''}` })),
+      .filter((r) => r.requirements > 0 && (r.hashed || r.pinned >= r.requirements * (rule.share ?? 1)))
+      .map((r) => ({
+        path: r.path,
+        line: r.line,
+        detail: r.hashed ? `${r.requirements} requirements, all pinned with hashes`
+          : r.pinned === r.requirements ? `${r.requirements} requirements, all pinned` : `${r.pinned} of ${r.requirements} requirements pinned`,
+      })),
+  together: (rule, facts, engine) => {
+    const [anchor, ...others] = rule.rules.map((r) => hitsOf(r, facts, engine));
+    return anchor.flatMap((hit) => {
+      const scope = scopeOf(rule, facts, hit.path);
+      const companions = others.map((hits) => hits.find((h) => scope === 'anywhere' || scope.has(h.path)));
+      if (companions.some((c) => c === undefined)) return [];
+      const withWhat = companions.map((c) => `${c!.detail ?? c!.path}${c!.path === hit.path ? '' : ` in ${c!.path}`}`).join(', ');
+      return [{ ...hit, detail: `${hit.detail ?? hit.path} with ${withWhat}` }];
+    });
+  },
 };
+
+/** The hits of one rule, less those in paths the rule excludes. */
+function hitsOf(rule: DetectionRule, facts: Facts, engine: PatternEngine): Hit[] {
+  const hits = (matchers[rule.kind] as Matcher<RuleKind>)(rule as never, facts, engine);
+  if (!rule.exclude) return hits;
+  const excluded = globMatcher(rule.exclude);
+  return hits.filter((h) => !excluded(h.path));
+}
+
+/** The paths a `together` rule's other sub-rules must match in, around one match of its first. */
+function scopeOf(rule: TogetherRule, facts: Facts, path: string): ReadonlySet<string> | 'anywhere' {
+  switch (rule.scope) {
+    case 'repository': return 'anywhere';
+    case 'imports': return importScope(facts, path);
+    default: return new Set([path]);
+  }
+}
+
+/** Every rule with the sub-rules of `together` rules, for callers that plan what to read. */
+export function flattenRules(rules: readonly DetectionRule[]): DetectionRule[] {
+  return rules.flatMap((r) => (r.kind === 'together' ? [r, ...flattenRules(r.rules)] : [r]));
+}
 
 /** The signals one rule of one practice finds in the facts (deduplicated; reports cap them). */
 export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: string, engine: PatternEngine = 'native'): Signal[] {
-  const hits = (matchers[rule.kind] as Matcher<RuleKind>)(rule as never, facts, engine);
+  const hits = hitsOf(rule, facts, engine);
   const seen = new Set<string>();
   const signals: Signal[] = [];
   for (const hit of hits) {
@@ -135,6 +175,13 @@ function importingFilter(modules: readonly string[] | undefined, facts: Facts): 
   const paths = new Set(modules.flatMap((m) =>
     (importsByRoot.get(rootOf(m)) ?? []).filter((i) => i.module === m || i.module.startsWith(`${m}.`)).map((i) => i.path)));
   return (path) => paths.has(path);
+}
+
+/** `name()` or `@name`; with a keyword whose value a rule checks, `name(keyword=value)`. */
+function callDetail(call: PythonCall, keyword: string | undefined): string {
+  if (call.decorator) return `@${call.name}`;
+  const at = keyword === undefined ? -1 : call.keywords.indexOf(keyword);
+  return at < 0 ? `${call.name}()` : `${call.name}(${keyword}=${call.values?.[at] ?? '…'})`;
 }
 
 function isGlob(segment: string): boolean {

@@ -21,7 +21,7 @@ export interface KnowledgeFile {
 const DEFAULT_STRENGTH: Record<DetectionRule['kind'], Strength> = {
   file: 'configured', dependency: 'mentioned', import: 'configured', call: 'configured', yaml: 'configured',
   'ci-command': 'ci', 'ci-uses': 'ci', 'ci-trigger': 'ci', dockerfile: 'configured', manifest: 'configured',
-  content: 'configured', 'pinned-requirements': 'configured',
+  content: 'configured', 'pinned-requirements': 'configured', together: 'configured',
 };
 
 /** Build a validated knowledge base from its files; throws DataError listing every problem. */

@@ -3,7 +3,7 @@
  * (evidence, dimension, benefit, practice in a condition) resolving.
  */
 import type { YamlDoc } from '../facts/yamlSource';
-import type { Condition, KnowledgeBase, Practice } from '../model/knowledge';
+import type { Condition, DetectionRule, KnowledgeBase, Practice } from '../model/knowledge';
 import type { DataIssue } from './errors';
 import type { YamlPath } from './shape';
 import { locate } from './yamlFile';
@@ -93,7 +93,19 @@ export function checkPractice(practice: Practice, scope: ReferenceScope, report:
     if (!scope.benefits.has(b)) report([...prefix, 'benefits', i], `unknown benefit '${b}'; expected one of ${[...scope.benefits].join(', ')}`);
   });
   duplicates(practice.detect.map((r) => r.id), [...prefix, 'detect'], report);
+  practice.detect.forEach((rule, i) => checkRule(rule, [...prefix, 'detect', i], report));
   duplicates(practice.checks.map((c) => c.id), [...prefix, 'checks'], report);
+}
+
+/** Rule fields that only make sense together. */
+function checkRule(rule: DetectionRule, path: YamlPath, report: Report): void {
+  if (rule.kind === 'call' && rule.value !== undefined && rule.keyword === undefined) {
+    report([...path, 'value'], "a call rule's value is the value of its keyword; give the keyword too");
+  }
+  if (rule.kind === 'together') {
+    duplicates(rule.rules.map((r) => r.id), [...path, 'rules'], report);
+    rule.rules.forEach((sub, i) => checkRule(sub, [...path, 'rules', i], report));
+  }
 }
 
 function checkEvidence(refs: readonly string[], scope: ReferenceScope, path: YamlPath, report: Report): void {

@@ -26,6 +26,7 @@ const ruleBase: Record<string, Field> = {
   kind: req(text),
   strength: opt({ type: 'enum', values: STRENGTHS }),
   tool: opt(id),
+  exclude: opt(texts),
 };
 const rule = (fields: Record<string, Field>): ObjectShape => ({ type: 'object', fields: { ...ruleBase, ...fields } });
 
@@ -36,7 +37,7 @@ export const ruleShape: Shape = {
     file: rule({ glob: req(texts) }),
     dependency: rule({ names: req(texts) }),
     import: rule({ modules: req(texts) }),
-    call: rule({ names: req(texts), keyword: opt(text), importing: opt(texts) }),
+    call: rule({ names: req(texts), keyword: opt(text), value: opt(regex), importing: opt(texts) }),
     yaml: rule({
       files: req(texts), key: req(text), value: opt(regex),
       where: opt({ type: 'array', items: { type: 'object', fields: { key: req(text), value: opt(regex) } }, minItems: 1 }),
@@ -47,7 +48,11 @@ export const ruleShape: Shape = {
     dockerfile: rule({ instruction: req({ type: 'string', pattern: /^[A-Z]+$/, hint: 'an upper-case Dockerfile instruction' }), pattern: opt(regex) }),
     manifest: rule({ kinds: req(texts) }),
     content: rule({ files: req(texts), pattern: req(regex), importing: opt(texts), alongside: opt(regex) }),
-    'pinned-requirements': rule({}),
+    'pinned-requirements': rule({ share: opt({ type: 'number', min: 0.5, max: 1 }) }),
+    together: rule({
+      scope: opt({ type: 'enum', values: ['file', 'imports', 'repository'] }),
+      rules: req({ type: 'array', items: { type: 'lazy', get: () => ruleShape }, minItems: 2 }),
+    }),
   },
 };
 
@@ -69,6 +74,7 @@ const checkBase: Record<string, Field> = {
   kind: req(text),
   message: req(text),
   unlessPresent: opt({ type: 'boolean' }),
+  exclude: opt(texts),
   fix: opt({
     type: 'object',
     fields: { title: req(text), text: req(text), at: req({ type: 'enum', values: ['after-imports', 'after-line'] }) },

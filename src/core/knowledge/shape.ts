@@ -26,7 +26,7 @@ export interface Field {
 export type Shape =
   | { type: 'string'; pattern?: RegExp; hint?: string; check?: (value: string) => string | undefined }
   | { type: 'integer'; min?: number; max?: number }
-  | { type: 'number'; min?: number }
+  | { type: 'number'; min?: number; max?: number }
   | { type: 'boolean' }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'array'; items: Shape; minItems?: number }
@@ -57,7 +57,8 @@ export function checkShape(value: unknown, shape: Shape, path: YamlPath = []): S
       return [];
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return [{ path, reason: 'expected a number' }];
-      return shape.min !== undefined && value < shape.min ? [{ path, reason: `expected a number of at least ${shape.min}` }] : [];
+      if (shape.min !== undefined && value < shape.min) return [{ path, reason: `expected a number of at least ${shape.min}` }];
+      return shape.max !== undefined && value > shape.max ? [{ path, reason: `expected a number of at most ${shape.max}` }] : [];
     case 'boolean':
       return typeof value === 'boolean' ? [] : [{ path, reason: 'expected true or false' }];
     case 'enum':

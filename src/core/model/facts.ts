@@ -50,6 +50,8 @@ export interface PythonCall extends Location {
   name: string;
   /** Keyword argument names passed (as far as the call's text could be read). */
   keywords: string[];
+  /** Source text of each keyword argument's value (parallel to `keywords`, cut short); absent without keywords. */
+  values?: string[];
   decorator: boolean;
 }
 

@@ -46,6 +46,8 @@ interface RuleBase {
   strength?: Strength;
   /** The tool this rule recognises (e.g. `mlflow`), used to spot overlapping tools. */
   tool?: string;
+  /** Globs of paths whose matches do not count (e.g. test files for seeds). */
+  exclude?: string[];
 }
 
 /** A file whose path matches one of the globs exists. */
@@ -54,8 +56,8 @@ export interface FileRule extends RuleBase { kind: 'file'; glob: string[] }
 export interface DependencyRule extends RuleBase { kind: 'dependency'; names: string[] }
 /** A Python module (or a submodule of it) is imported by a script or notebook. */
 export interface ImportRule extends RuleBase { kind: 'import'; modules: string[] }
-/** A call (or decorator) whose import-resolved dotted name matches one of the globs. */
-export interface CallRule extends RuleBase { kind: 'call'; names: string[]; keyword?: string; importing?: string[] }
+/** A call (or decorator) whose import-resolved dotted name matches one of the globs, optionally passing a keyword (with a value matching `value`); with `importing`, only in files importing one of these modules. */
+export interface CallRule extends RuleBase { kind: 'call'; names: string[]; keyword?: string; value?: string; importing?: string[] }
 /** A key path (`*` wildcards) that must exist, optionally holding a scalar matching `value`. */
 export interface YamlKeyCondition { key: string; value?: string }
 /**
@@ -78,13 +80,17 @@ export interface ManifestRule extends RuleBase { kind: 'manifest'; kinds: string
  * import one of these modules; with `alongside`, only in files where some line matches it too.
  */
 export interface ContentRule extends RuleBase { kind: 'content'; files: string[]; pattern: string; importing?: string[]; alongside?: string }
-/** A requirements file in which every requirement is pinned (`==`/`===`) or hashed. */
-export interface PinnedRequirementsRule extends RuleBase { kind: 'pinned-requirements' }
+/** A requirements file in which every requirement (or at least `share` of them) is pinned (`==`/`===`) or hashed. */
+export interface PinnedRequirementsRule extends RuleBase { kind: 'pinned-requirements'; share?: number }
+/** Where the sub-rules of a `together` rule must all match: one file, a file and the repository modules it imports, or anywhere. */
+export type TogetherScope = 'file' | 'imports' | 'repository';
+/** Every sub-rule matches within one scope; signals are placed at the first sub-rule's matches. */
+export interface TogetherRule extends RuleBase { kind: 'together'; scope?: TogetherScope; rules: DetectionRule[] }
 
 /** A declarative detection rule, interpreted by the generic rule engine. */
 export type DetectionRule =
   | FileRule | DependencyRule | ImportRule | CallRule | YamlRule | CiCommandRule | CiUsesRule
-  | CiTriggerRule | DockerfileRule | ManifestRule | ContentRule | PinnedRequirementsRule;
+  | CiTriggerRule | DockerfileRule | ManifestRule | ContentRule | PinnedRequirementsRule | TogetherRule;
 
 export type RuleKind = DetectionRule['kind'];
 
@@ -105,6 +111,8 @@ interface CheckBase {
   fix?: CheckFix;
   /** Only when the practice is not present (e.g. one CI pipeline without tests is fine if another runs them). */
   unlessPresent?: boolean;
+  /** Globs of paths not to report findings in (e.g. requirements files of docs builds). */
+  exclude?: string[];
 }
 
 /** Each file matching the globs in which the practice has no signal (e.g. a CI file that runs no tests). */

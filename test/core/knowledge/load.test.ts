@@ -34,7 +34,29 @@ test('an unknown rule kind and a bad field type point at their lines', () => {
   const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', broken)));
   assert.deepEqual(issues, [
     'practices/ci.yaml:4: level: expected a whole number',
-    'practices/ci.yaml:11: detect[0].kind: expected one of file, dependency, import, call, yaml, ci-command, ci-uses, ci-trigger, dockerfile, manifest, content, pinned-requirements',
+    'practices/ci.yaml:11: detect[0].kind: expected one of file, dependency, import, call, yaml, ci-command, ci-uses, ci-trigger, dockerfile, manifest, content, pinned-requirements, together',
+  ]);
+});
+
+test('a call value without its keyword, and duplicate or missing sub-rules of a together rule, are rejected', () => {
+  const rules = [
+    '  - {id: seed, kind: call, names: [random.seed], value: "^1"}',
+    '  - id: both',
+    '    kind: together',
+    '    rules:',
+    '      - {id: a, kind: import, modules: [flask]}',
+    '      - {id: a, kind: call, names: [joblib.load], exclude: ["**/tests/**"]}',
+    '  - {id: alone, kind: together, scope: nearby, rules: [{id: b, kind: import, modules: [flask]}]}',
+  ].join('\n');
+  const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', ciPractice.replace(/  - id: github\n.*\n.*\n/, `${rules}\n`))));
+  assert.deepEqual(issues, [
+    'practices/ci.yaml:16: detect[2].scope: expected one of file, imports, repository',
+    'practices/ci.yaml:16: detect[2].rules: expected at least 2 items',
+  ]);
+  const fixed = rules.replace(/  - \{id: alone.*$/, '');
+  assert.deepEqual(issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', ciPractice.replace(/  - id: github\n.*\n.*\n/, `${fixed}\n`)))), [
+    "practices/ci.yaml:10: detect[0].value: a call rule's value is the value of its keyword; give the keyword too",
+    "practices/ci.yaml:15: detect[1].rules[1].id: duplicate id 'a'",
   ]);
 });
 

@@ -16,6 +16,8 @@ export interface PythonChunk {
 
 /** Keyword arguments are read this far (in characters) past a call's `(`. */
 const MAX_ARGUMENT_CHARS = 4000;
+/** A keyword argument's value is kept up to this many characters: enough for `seed=params["seed"]`. */
+const MAX_VALUE_CHARS = 40;
 
 /** Never call names: `if (x)`, `return (y)`, ... */
 const PYTHON_KEYWORDS = new Set([
@@ -60,6 +62,8 @@ interface Frame {
   offset: number;
   /** The next token starts an argument (after `(` or `,`). */
   atArgument: boolean;
+  /** Index of the first token of the keyword argument being read, if any. */
+  valueFrom?: number;
 }
 
 /** Collects imports, import aliases and raw calls; resolves call names once all are seen. */
@@ -78,6 +82,12 @@ class NamespaceScan {
       if (!isOp(after, '(')) return after - 1;
       stack.push({ call, offset: tokens[after].offset, atArgument: true });
       return after;
+    };
+
+    /** The keyword argument being read in `at` ends at token `end` (its `,` or `)`). */
+    const endValue = (at: Frame, end: number) => {
+      if (at.call?.values && at.valueFrom !== undefined) at.call.values[at.call.values.length - 1] = valueText(tokens, at.valueFrom, end);
+      at.valueFrom = undefined;
     };
 
     let atStatementStart = true;
@@ -108,6 +118,8 @@ class NamespaceScan {
       if (token.kind === 'name') {
         if (wasAtArgument && frame?.call && isOp(i + 1, '=') && token.offset - frame.offset <= MAX_ARGUMENT_CHARS) {
           frame.call.keywords.push(token.text);
+          (frame.call.values ??= []).push('');
+          frame.valueFrom = i + 2;
         }
         const previous = tokens[i - 1];
         const continuesChain = previous?.kind === 'op' && previous.text === '.';
@@ -120,8 +132,10 @@ class NamespaceScan {
         if (token.text === '(' || token.text === '[' || token.text === '{') {
           stack.push({ offset: token.offset, atArgument: true });
         } else if (token.text === ')' || token.text === ']' || token.text === '}') {
+          if (frame) endValue(frame, i);
           stack.pop();
         } else if (token.text === ',' && frame) {
+          endValue(frame, i);
           frame.atArgument = true;
         }
       }
@@ -166,6 +180,15 @@ class NamespaceScan {
     for (const { name, alias } of names(module.end + 1)) this.aliases.set(alias ?? name, `${module.name}.${name}`);
     return end;
   }
+}
+
+/** A keyword argument's value from its tokens (strings quoted again), cut short; `''` when it could not be read. */
+function valueText(tokens: readonly PythonToken[], from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to && text.length < MAX_VALUE_CHARS; i++) {
+    text += tokens[i].kind === 'string' ? `"${tokens[i].text}"` : tokens[i].text;
+  }
+  return text.slice(0, MAX_VALUE_CHARS);
 }
 
 /** `a.b.c` starting at `start` and the index after it; undefined when no name starts there. */

@@ -33,7 +33,7 @@ describe('notebook extractor', () => {
     ]);
     assert.deepEqual(result.calls, [
       { path: PATH, line: lineOf(text, 'np.random.seed'), name: 'numpy.random.seed', keywords: [], decorator: false },
-      { path: PATH, line: lineOf(text, 'mlflow.log_param'), name: 'mlflow.log_param', keywords: ['value'], decorator: false },
+      { path: PATH, line: lineOf(text, 'mlflow.log_param'), name: 'mlflow.log_param', keywords: ['value'], values: ['1'], decorator: false },
     ]);
   });
 

@@ -135,7 +135,7 @@ describe('python source extractor', () => {
     const result = await extractText(extractor, PATH, 'import mlflow\nmlflow.log_param("lr", value=0.1)\n');
     assert.deepEqual(result, {
       imports: [{ path: PATH, line: 1, module: 'mlflow' }],
-      calls: [{ path: PATH, line: 2, name: 'mlflow.log_param', keywords: ['value'], decorator: false }],
+      calls: [{ path: PATH, line: 2, name: 'mlflow.log_param', keywords: ['value'], values: ['0.1'], decorator: false }],
       warnings: [],
     });
   });
@@ -158,6 +158,23 @@ describe('python source extractor', () => {
     assert.deepEqual(line.calls[0].keywords, ['a']);
     assert.equal(nested.calls.length, 200_000);
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  });
+
+  it('keeps the text of keyword values, across lines and nested calls, cut short', () => {
+    const [split, , estimator] = facts(
+      'from sklearn.model_selection import train_test_split',
+      'a, b = train_test_split(X, test_size=0.2,',
+      '    random_state=params["seed"], shuffle=f(1, 2))',
+      'm = RandomForest(random_state=' + 'x'.repeat(100) + ')',
+    ).calls;
+    assert.deepEqual(split.keywords, ['test_size', 'random_state', 'shuffle']);
+    assert.deepEqual(split.values, ['0.2', 'params["seed"]', 'f(1,2)']);
+    assert.equal(estimator.values?.[0], 'x'.repeat(40));
+  });
+
+  it('gives no values to calls without keywords, and an empty value to one it cannot finish', () => {
+    assert.equal(facts('f(1, 2)').calls[0].values, undefined);
+    assert.deepEqual(facts('f(a=1').calls[0].values, ['']);
   });
 
   it('stops reading keywords far past the opening parenthesis', () => {
