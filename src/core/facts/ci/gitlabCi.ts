@@ -5,6 +5,7 @@ import type { Extractor } from '../extractor';
 import { asRecord, asStrings, parseYaml, type YamlDoc } from '../yamlSource';
 import { narrowerTriggers, orderTriggers, scriptSteps, type YamlPath } from './common';
 import { notAMapping } from '../yamlShape';
+import { followJobs } from './follow';
 
 /** Top-level keys that configure the pipeline rather than name a job. */
 const KEYWORDS = new Set([
@@ -42,7 +43,7 @@ const MAX_EXTENDS_DEPTH = 11;
 export const extractor: Extractor = {
   id: 'gitlab-ci',
   files: ['.gitlab-ci.yml', '**/*.gitlab-ci.yml', '**/*.gitlab-ci.yaml', '.gitlab/ci/**/*.yml'],
-  extract(file) {
+  async extract(file, ctx) {
     // Several documents when a CI/CD component puts its `spec:` header first.
     const docs = parseYaml(file.text);
     const roots = docs.flatMap((doc) => {
@@ -70,6 +71,7 @@ export const extractor: Extractor = {
       const narrower = own && narrowerTriggers(own, triggers);
       return narrower ? { ...job, triggers: narrower } : job;
     });
+    await followJobs(narrowed, ctx);
     return { ci: [{ path: file.path, system: 'gitlab', triggers, schedules: [], jobs: narrowed }] };
   },
 };
