@@ -21,6 +21,9 @@ export const STATUSES = ['present', 'partial', 'absent', 'suppressed'] as const;
 export const STAGES = ['prototype', 'pilot', 'production'] as const;
 export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelines', 'files', 'releaseTriggers'] as const;
 
+const regexes: Shape = { type: 'array', items: regex, minItems: 1 };
+const triggers: Shape = { type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 };
+
 const ruleBase: Record<string, Field> = {
   id: req(id),
   kind: req(text),
@@ -38,9 +41,13 @@ export const ruleShape: Shape = {
     import: rule({ modules: req(texts) }),
     call: rule({ names: req(texts), keyword: opt(text) }),
     yaml: rule({ files: req(texts), key: req(text), value: opt(regex) }),
-    'ci-command': rule({ patterns: req({ type: 'array', items: regex, minItems: 1 }), triggers: opt({ type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 }) }),
+    'ci-command': rule({ patterns: req(regexes), triggers: opt(triggers), exceptTriggers: opt(triggers) }),
     'ci-uses': rule({ names: req(texts) }),
-    'ci-trigger': rule({ triggers: req({ type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 }) }),
+    'ci-trigger': rule({
+      triggers: req(triggers),
+      ignoreSteps: opt({ type: 'object', fields: { uses: opt(texts), patterns: opt(regexes) } }),
+    }),
+    'ci-python': rule({ imports: req(texts), calls: opt(texts), triggers: opt(triggers) }),
     dockerfile: rule({ instruction: req({ type: 'string', pattern: /^[A-Z]+$/, hint: 'an upper-case Dockerfile instruction' }), pattern: opt(regex) }),
     manifest: rule({ kinds: req(texts) }),
     content: rule({ files: req(texts), pattern: req(regex) }),
