@@ -38,11 +38,15 @@ export const extractor: Extractor = {
   },
 };
 
+/** Keys of Azure Pipelines steps, which may also have a `name` and a `script`. */
+const AZURE_STEP_KEYS = ['task', 'bash', 'pwsh', 'powershell', 'checkout', 'template', 'displayName', 'inputs', 'condition'];
+
 function isCloudBuild(root: Record<string, unknown>): boolean {
   const steps = asList(root.steps).map(asRecord);
   return steps.length > 0
-    && steps.every((s) => s !== undefined && typeof s.name === 'string' && IMAGE.test(s.name))
-    && steps.some((s) => s!.args !== undefined || typeof s!.entrypoint === 'string' || typeof s!.script === 'string');
+    && steps.every((s) => s !== undefined && typeof s.name === 'string' && IMAGE.test(s.name) && !AZURE_STEP_KEYS.some((k) => k in s))
+    // A bare word as `name` is an image only next to `args`/`entrypoint`; with just a `script`, a registry path or tag shows it.
+    && steps.some((s) => s!.args !== undefined || typeof s!.entrypoint === 'string' || (typeof s!.script === 'string' && /[/:]/.test(String(s!.name))));
 }
 
 /**

@@ -42,7 +42,7 @@ export const extractor: Extractor = {
         ci.push({ path: file.path, line, system: 'codebuild', triggers: ['push'], schedules: [], jobs });
       }
     }
-    return { ci };
+    return ci.length > 0 ? { ci } : {};
   },
 };
 
