@@ -110,3 +110,10 @@ describe('CI practices on small repositories', () => {
     assert.deepEqual([result.ci, result['ml-in-ci'], result['continuous-deployment']], ['present', 'present', 'present']);
   });
 });
+
+describe('CI practices: near misses in one line', () => {
+  it('an install followed by real work in one line is CI; a docs deployment script is no deployment', async () => {
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'pip install -e . && make build') })).ci, 'present');
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'python scripts/deploy_docs.py'), 'scripts/deploy_docs.py': '' }))['continuous-deployment'], 'absent');
+  });
+});
