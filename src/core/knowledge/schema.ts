@@ -16,7 +16,7 @@ const req = (shape: Shape): Field => ({ shape });
 const opt = (shape: Shape): Field => ({ shape, optional: true });
 
 export const STRENGTHS = ['mentioned', 'configured', 'ci'] as const;
-export const CI_TRIGGERS = ['push', 'pull_request', 'tag', 'schedule', 'manual', 'other'] as const;
+export const CI_TRIGGERS = ['push', 'pull_request', 'tag', 'schedule', 'data', 'manual', 'other'] as const;
 export const STATUSES = ['present', 'partial', 'absent', 'suppressed'] as const;
 export const STAGES = ['prototype', 'pilot', 'production'] as const;
 export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelines', 'files', 'releaseTriggers'] as const;

@@ -37,8 +37,11 @@ export interface Source {
 /** How strongly a signal shows a practice: named, set up, or actually run in CI. */
 export type Strength = 'mentioned' | 'configured' | 'ci';
 
-/** CI trigger kinds the scanner normalises every CI system's syntax to. */
-export type CiTrigger = 'push' | 'pull_request' | 'tag' | 'schedule' | 'manual' | 'other';
+/**
+ * CI trigger kinds the scanner normalises every CI system's syntax to. `data`: new data
+ * landing in storage or a data/model monitoring alarm starts the pipeline.
+ */
+export type CiTrigger = 'push' | 'pull_request' | 'tag' | 'schedule' | 'data' | 'manual' | 'other';
 
 interface RuleBase {
   /** Stable id, unique within its practice (`practice/rule` is the global id). */

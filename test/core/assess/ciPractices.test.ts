@@ -108,6 +108,14 @@ describe('CI practices on small repositories', () => {
       'model/run_pipeline.py': 'from sagemaker.workflow.pipeline import Pipeline\n',
     });
     assert.deepEqual([result.ci, result['ml-in-ci'], result['continuous-deployment']], ['present', 'present', 'present']);
+    // Started on code changes only: the training it runs is no retraining on new data.
+    assert.equal(result['scheduled-retraining'], 'absent');
+    const onNewData = await statuses({
+      'pipeline.yml': template.replace('Provider: CodeCommit', 'Provider: S3'),
+      'model/buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n      - python model/run_pipeline.py\n',
+      'model/run_pipeline.py': 'from sagemaker.workflow.pipeline import Pipeline\n',
+    });
+    assert.equal(onNewData['scheduled-retraining'], 'present');
   });
 });
 

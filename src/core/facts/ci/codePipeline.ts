@@ -3,13 +3,14 @@
  * (YAML with `!Ref`-style tags, or JSON): each pipeline stage is a job and each action a
  * step (`uses: codepipeline/<category>/<provider>`); a CodeBuild action's buildspec, inline
  * or a repository file, gives the commands it runs. Source actions on a repository start
- * the pipeline on a push; on an S3 object (new data) or an image, `other`; an enabled
- * EventBridge schedule that targets it, `schedule`.
+ * the pipeline on a push; on an S3 object, when new data lands (`data`); on an image,
+ * `other`. EventBridge rules that target it: an enabled schedule is `schedule`; S3 events
+ * and CloudWatch alarms (e.g. a drift alarm) are `data`.
  */
 import type { CiJob, CiPipeline, CiStep } from '../../model/facts';
 import type { CiTrigger } from '../../model/knowledge';
 import type { ExtractContext, Extractor } from '../extractor';
-import { asRecord, parseYaml, type YamlDoc } from '../yamlSource';
+import { asRecord, asStrings, parseYaml, type YamlDoc } from '../yamlSource';
 import { asList } from '../yamlShape';
 import { orderTriggers } from './common';
 import { buildspecJobs } from './codeBuild';
@@ -19,6 +20,8 @@ const PIPELINE = 'AWS::CodePipeline::Pipeline';
 const PROJECT = 'AWS::CodeBuild::Project';
 /** Source providers that watch a code repository. */
 const REPOSITORY_SOURCES = new Set(['codecommit', 'github', 'codestarsourceconnection', 'bitbucket', 'githubenterpriseserver']);
+/** Event sources that mean new data or a monitoring alarm (a drift alarm is a CloudWatch alarm). */
+const DATA_EVENTS = new Set(['aws.s3', 'aws.cloudwatch']);
 
 type Resources = Record<string, Record<string, unknown>>;
 
@@ -62,7 +65,9 @@ async function readPipeline(file: string, doc: YamlDoc, resources: Resources, id
       const category = String(type.Category ?? '');
       const provider = String(type.Provider ?? '');
       steps.push({ path: file, line, uses: `codepipeline/${category}/${provider}` });
-      if (category.toLowerCase() === 'source') triggers.push(REPOSITORY_SOURCES.has(provider.toLowerCase()) ? 'push' : 'other');
+      if (category.toLowerCase() === 'source') {
+        triggers.push(REPOSITORY_SOURCES.has(provider.toLowerCase()) ? 'push' : provider.toLowerCase() === 's3' ? 'data' : 'other');
+      }
       const project = refOf(asRecord(action.Configuration)?.ProjectName);
       if (provider.toLowerCase() === 'codebuild' && project !== undefined) {
         steps.push(...(await projectJobs(file, doc, resources, project, { path: file, line }, ctx)).flatMap((j) => j.steps));
@@ -72,6 +77,7 @@ async function readPipeline(file: string, doc: YamlDoc, resources: Resources, id
   }
   const schedules = scheduleRules(resources, id);
   if (schedules.length > 0) triggers.push('schedule');
+  if (eventRules(resources, id).some((source) => DATA_EVENTS.has(source))) triggers.push('data');
   await followJobs(jobs, ctx);
   return { path: file, line: doc.lineOf(['Resources', id]), system: 'codepipeline', triggers: orderTriggers(triggers), schedules, jobs };
 }
@@ -105,12 +111,21 @@ async function projectJobs(
 
 /** Cron or rate expressions of enabled EventBridge rules that start this pipeline. */
 function scheduleRules(resources: Resources, pipelineId: string): string[] {
+  return rulesTargeting(resources, pipelineId).flatMap((p) => (typeof p.ScheduleExpression === 'string' ? [p.ScheduleExpression] : []));
+}
+
+/** Event sources (`aws.s3`, `aws.cloudwatch`) of enabled EventBridge rules that start this pipeline. */
+function eventRules(resources: Resources, pipelineId: string): string[] {
+  return rulesTargeting(resources, pipelineId).flatMap((p) => asStrings(asRecord(p.EventPattern)?.source));
+}
+
+/** Properties of the enabled EventBridge rules whose targets name the pipeline. */
+function rulesTargeting(resources: Resources, pipelineId: string): Record<string, unknown>[] {
   return Object.values(resources).flatMap((resource) => {
     const properties = asRecord(resource?.Properties);
-    if (resource?.Type !== 'AWS::Events::Rule' || typeof properties?.ScheduleExpression !== 'string') return [];
+    if (resource?.Type !== 'AWS::Events::Rule' || !properties) return [];
     if (String(properties.State ?? 'ENABLED').toUpperCase() === 'DISABLED') return [];
-    const targets = JSON.stringify(properties.Targets ?? []);
-    return targets.includes(pipelineId) ? [properties.ScheduleExpression] : [];
+    return JSON.stringify(properties.Targets ?? []).includes(pipelineId) ? [properties] : [];
   });
 }
 

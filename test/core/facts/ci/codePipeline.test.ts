@@ -58,7 +58,7 @@ describe('CodePipeline extractor (CloudFormation and SAM templates)', () => {
     assert.equal(ci?.length, 1);
     const [pipeline] = ci!;
     assert.equal(pipeline.system, 'codepipeline');
-    assert.deepEqual(pipeline.triggers, ['push', 'schedule', 'other']);
+    assert.deepEqual(pipeline.triggers, ['push', 'schedule', 'data']);
     assert.deepEqual(pipeline.schedules, ['rate(7 days)']);
     assert.deepEqual(pipeline.jobs.map((j) => [j.name, j.steps.map((s) => s.uses ?? `${s.path}:${s.line} ${s.command} <- ${s.via?.line}`)]), [
       ['Source', ['codepipeline/Source/CodeCommit', 'codepipeline/Source/S3']],
@@ -78,6 +78,28 @@ describe('CodePipeline extractor (CloudFormation and SAM templates)', () => {
     }, null, 2);
     const { ci } = await extractText(extractor, 'template.json', json);
     assert.deepEqual(ci?.map((p) => [p.system, p.triggers, p.jobs.flatMap((j) => j.steps.map((s) => s.command))]), [['codebuild', ['push'], ['pytest']]]);
+  });
+
+  it('is started by data: an S3 event rule or a CloudWatch (drift) alarm rule that targets it; an image source is other', async () => {
+    const template = (rule: string, source = 'CodeCommit') => lines('\n',
+      'Resources:',
+      '  Pipeline:',
+      '    Type: AWS::CodePipeline::Pipeline',
+      '    Properties:',
+      '      Stages:',
+      '        - Name: Source',
+      `          Actions: [{Name: S, ActionTypeId: {Category: Source, Owner: AWS, Provider: ${source}, Version: "1"}}]`,
+      '  Rule:',
+      '    Type: AWS::Events::Rule',
+      '    Properties:',
+      rule,
+      '      Targets: [{Arn: !Sub "arn:aws:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}", Id: p}]',
+    );
+    const triggers = async (rule: string, source?: string) => (await extractText(extractor, 'p.yml', template(rule, source))).ci?.[0].triggers;
+    assert.deepEqual(await triggers('      EventPattern: {source: [aws.cloudwatch], detail-type: [CloudWatch Alarm State Change]}'), ['push', 'data']);
+    assert.deepEqual(await triggers('      EventPattern: {source: [aws.s3]}'), ['push', 'data']);
+    assert.deepEqual(await triggers('      EventPattern: {source: [aws.s3]}\n      State: DISABLED'), ['push']);
+    assert.deepEqual(await triggers('      EventPattern: {source: [aws.codecommit]}', 'ECR'), ['other']);
   });
 
   it('ignores templates without pipelines and files that only mention one', async () => {
