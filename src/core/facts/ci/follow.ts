@@ -9,6 +9,7 @@ import type { CiJob, CiStep, Location } from '../../model/facts';
 import type { ExtractContext } from '../extractor';
 import { asRecord, parseYaml } from '../yamlSource';
 import { parseMakefile, type Makefile } from './makefile';
+import { isOtherCiFile } from './otherCiFiles';
 
 /** CI step → Makefile → script → script: deeper chains are rare and not followed. */
 const MAX_DEPTH = 3;
@@ -24,10 +25,14 @@ const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
 const WRAPPERS = new Set(['sudo', 'time', 'exec', 'nohup', 'env', 'command', 'xvfb-run']);
 const RUNNERS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'conda', 'mamba', 'micromamba', 'pixi']);
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'source', '.']);
-/** Commands that print, copy or edit a file they name rather than run what it says. */
+/**
+ * Commands that print, copy, edit or check a file they name rather than run what it says
+ * (`dvc` commands are recognised by themselves: `dvc pull dvc.yaml` runs no stage).
+ */
 const FILE_HANDLERS = new Set([
   'echo', 'printf', 'cat', 'less', 'head', 'tail', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'touch', 'chmod', 'grep',
-  'sed', 'awk', 'diff', 'wc', 'git', 'yq', 'jq', 'envsubst', 'gsutil', 'test', '[',
+  'sed', 'awk', 'diff', 'wc', 'git', 'yq', 'jq', 'envsubst', 'gsutil', 'test', '[', 'dvc',
+  'yamllint', 'prettier', 'actionlint', 'check-jsonschema', 'kubeval', 'kubeconform', 'cfn-lint',
 ]);
 const PYTHON = /^python(\d+(\.\d+)?)?(\.exe)?$/;
 /** Leading `${{ github.workspace }}/`, `$(pwd)/`, `$CODEBUILD_SRC_DIR/`: the checkout's root. */
@@ -111,7 +116,8 @@ class Follower {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg;
       if (!/\.ya?ml$/i.test(value)) continue;
       const spec = this.resolveFile(value, cwd, at.path);
-      if (spec !== undefined) steps.push(...await this.spec(spec, at, chain, depth));
+      // Another CI file's commands count in its own pipeline, under its own triggers.
+      if (spec !== undefined && !isOtherCiFile(spec)) steps.push(...await this.spec(spec, at, chain, depth));
     }
     return steps;
   }

@@ -73,8 +73,14 @@ describe('following CI steps into the repository', () => {
   });
 
   it('does not follow a file a command only prints, copies or names in a comment', async () => {
-    const files = { 'job.yaml': 'command: python train.py\n', 'test.sh': 'pytest\n', Makefile: 'test:\n\tpytest\n' };
-    for (const command of ['echo "see job.yaml"', 'cat job.yaml', '# make test', '# ./test.sh', 'git add test.sh']) {
+    const files = {
+      'job.yaml': 'command: python train.py\n', 'test.sh': 'pytest\n', Makefile: 'test:\n\tpytest\n',
+      'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py\n', '.github/workflows/deploy.yml': 'on: workflow_dispatch\njobs: {d: {steps: [{run: kubectl apply -f k8s}]}}\n',
+    };
+    for (const command of [
+      'echo "see job.yaml"', 'cat job.yaml', '# make test', '# ./test.sh', 'git add test.sh', 'dvc pull dvc.yaml',
+      'yamllint job.yaml', 'actionlint .github/workflows/deploy.yml', 'python validate.py .github/workflows/deploy.yml',
+    ]) {
       assert.deepEqual(await follow(command, files), [], command);
     }
   });
