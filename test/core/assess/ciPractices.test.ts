@@ -28,6 +28,8 @@ describe('CI practices on small repositories', () => {
       assert.equal((await statuses({ '.github/workflows/w.yml': file, 'check_order.py': '' })).ci, 'absent', file);
     }
     assert.equal((await statuses({ '.github/workflows/w.yml': workflow('pull_request', 'make test') })).ci, 'present');
+    // A GitLab file that only includes shared configuration runs its jobs on every push.
+    assert.equal((await statuses({ '.gitlab-ci.yml': 'include:\n  - project: group/ci-templates\n    file: python.yml\n' })).ci, 'present');
   });
 
   it('ci-runs-tests: tests reached through make, a script or a job spec count; a commented line does not', async () => {

@@ -66,6 +66,7 @@ export const extractor: Extractor = {
         allTriggers.push(...(job.triggers ?? []));
       }
     }
+    for (const { doc, root } of roots) jobs.push(...includeJobs(file.path, doc, root.include));
     const triggers = orderTriggers(allTriggers);
     const narrowed = jobs.map(({ triggers: own, ...job }): CiJob => {
       const narrower = own && narrowerTriggers(own, triggers);
@@ -75,6 +76,23 @@ export const extractor: Extractor = {
     return { ci: [{ path: file.path, system: 'gitlab', triggers, schedules: [], jobs: narrowed }] };
   },
 };
+
+/**
+ * Included configuration (`include: ci/test.yml`, `{template: ...}`, `{project, file}`,
+ * `{component: ...}`): its jobs are not in this file, so each include is a job whose one
+ * step uses it, as a reusable template is elsewhere.
+ */
+function includeJobs(file: string, doc: YamlDoc, include: unknown): CiJob[] {
+  const entries = Array.isArray(include) ? include : include === undefined ? [] : [include];
+  return entries.flatMap((entry, i): CiJob[] => {
+    const record = asRecord(entry);
+    const target = typeof entry === 'string' ? entry
+      : [record?.local, record?.template, record?.remote, record?.component, ...asStrings(record?.file)].find((v): v is string => typeof v === 'string');
+    if (target === undefined) return [];
+    const line = doc.lineOf(Array.isArray(include) ? ['include', i] : ['include']);
+    return [{ path: file, line, name: `include ${target}`, steps: [{ path: file, line, uses: target }] }];
+  });
+}
 
 /** A job: a visible top-level mapping with a `script` of its own or inherited through `extends`. */
 function readJob(file: string, doc: YamlDoc, root: Record<string, unknown>, name: string): CiJob | undefined {
