@@ -9,6 +9,9 @@ import { PathIndex } from '../scan/globs';
 export interface FactIndex {
   importsByRoot: ReadonlyMap<string, readonly PythonImport[]>;
   callsByRoot: ReadonlyMap<string, readonly PythonCall[]>;
+  /** Imports and calls of each Python file (own packages left out too), for rules on the scripts CI runs. */
+  importsByPath: ReadonlyMap<string, readonly PythonImport[]>;
+  callsByPath: ReadonlyMap<string, readonly PythonCall[]>;
   /** Lines of the texts `content` rules read, split once for every rule. */
   lines: ReadonlyMap<string, readonly string[]>;
   files: PathIndex;
@@ -22,9 +25,13 @@ export function indexFacts(facts: Facts): FactIndex {
   let index = cache.get(facts);
   if (!index) {
     const own = new Set(facts.ownPackages);
+    const importsByRoot = groupByRoot(facts.imports, (i) => i.module, own);
+    const callsByRoot = groupByRoot(facts.calls, (c) => c.name, own);
     index = {
-      importsByRoot: groupByRoot(facts.imports, (i) => i.module, own),
-      callsByRoot: groupByRoot(facts.calls, (c) => c.name, own),
+      importsByRoot,
+      callsByRoot,
+      importsByPath: groupByPath(importsByRoot),
+      callsByPath: groupByPath(callsByRoot),
       lines: new Map([...facts.texts].map(([path, text]) => [path, text.split('\n')])),
       files: new PathIndex(facts.files.map((f) => f.path)),
       texts: new PathIndex([...facts.texts.keys()]),
@@ -38,6 +45,18 @@ export function indexFacts(facts: Facts): FactIndex {
 export function rootOf(name: string): string {
   const dot = name.indexOf('.');
   return dot < 0 ? name : name.slice(0, dot);
+}
+
+function groupByPath<T extends { path: string }>(byRoot: ReadonlyMap<string, readonly T[]>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const items of byRoot.values()) {
+    for (const item of items) {
+      const group = groups.get(item.path);
+      if (group) group.push(item);
+      else groups.set(item.path, [item]);
+    }
+  }
+  return groups;
 }
 
 function groupByRoot<T>(items: readonly T[], nameOf: (item: T) => string, own: ReadonlySet<string>): Map<string, T[]> {

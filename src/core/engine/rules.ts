@@ -6,6 +6,7 @@ import type { Facts, CiStep, PythonCall } from '../model/facts';
 import type { CiTrigger, DetectionRule, RuleKind, TogetherRule } from '../model/knowledge';
 import type { Signal } from '../model/report';
 import { globMatcher } from '../scan/globs';
+import { commandLines } from '../facts/ci/follow';
 import { normalizeDistName } from '../facts/python/requirementName';
 import { indexFacts, rootOf } from './factIndex';
 import { importScope } from './importScope';
@@ -64,20 +65,41 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
         })));
   },
   'ci-command': (rule, facts, engine) =>
-    ciSteps(facts, rule.triggers).flatMap(({ path, step }) => {
-      const line = step.command?.split('\n').find((l) => rule.patterns.some((p) => matchesLine(p, l, engine)));
-      return line === undefined ? [] : [{ path, line: step.line, detail: line.trim() }];
+    ciSteps(facts, rule.triggers, rule.exceptTriggers).flatMap(({ path, step }) => {
+      const line = step.command === undefined ? undefined : commandLine(step.command, rule.patterns, engine);
+      return line === undefined ? [] : [{ path, line: step.line, detail: followed(line.trim(), step) }];
     }),
   'ci-uses': (rule, facts) => {
     const match = globMatcher(rule.names);
-    return ciSteps(facts).filter(({ step }) => step.uses && match(step.uses)).map(({ path, step }) => ({ path, line: step.line, detail: `uses ${step.uses}` }));
+    return ciSteps(facts).filter(({ step }) => step.uses && match(step.uses)).map(({ path, step }) => ({ path, line: step.line, detail: followed(`uses ${step.uses}`, step) }));
   },
-  'ci-trigger': (rule, facts) =>
-    facts.ci.flatMap((pipeline) => {
-      const triggers = new Set([...pipeline.triggers, ...pipeline.jobs.flatMap((j) => j.triggers ?? [])]);
+  'ci-trigger': (rule, facts, engine) => {
+    const ignoredUses = globMatcher(rule.ignoreSteps?.uses ?? []);
+    const ignored = (step: CiStep) => (step.uses !== undefined && ignoredUses(step.uses))
+      || (step.command !== undefined && commandLines(step.command).every((l) => (rule.ignoreSteps?.patterns ?? []).some((p) => matchesLine(p, l, engine))));
+    return facts.ci.flatMap((pipeline) => {
+      // A pipeline counts through its jobs on these triggers that do more than ignored steps.
+      const jobs = pipeline.jobs.filter((job) => (job.triggers ?? pipeline.triggers).some((t) => rule.triggers.includes(t)));
+      const working = rule.ignoreSteps ? jobs.filter((job) => job.steps.some((step) => !ignored(step))) : jobs;
+      const triggers = new Set(rule.ignoreSteps ? working.flatMap((j) => j.triggers ?? pipeline.triggers) : [...pipeline.triggers, ...pipeline.jobs.flatMap((j) => j.triggers ?? [])]);
       const hit = rule.triggers.find((t) => triggers.has(t));
       return hit ? [{ path: pipeline.path, line: pipeline.line, detail: `on ${hit}` }] : [];
-    }),
+    });
+  },
+  'ci-python': (rule, facts) => {
+    const { importsByPath, callsByPath } = indexFacts(facts);
+    const calls = rule.calls ? globMatcher(rule.calls) : undefined;
+    return ciSteps(facts, rule.triggers).flatMap(({ path, step }) => {
+      if (step.python === undefined) return [];
+      const inModule = (name: string) => rule.imports.some((m) => name === m || name.startsWith(`${m}.`));
+      const fileCalls = callsByPath.get(step.python) ?? [];
+      // `from google.cloud import aiplatform` imports `google.cloud`; the calls show the module used.
+      const module = (importsByPath.get(step.python) ?? []).find((i) => inModule(i.module))?.module
+        ?? fileCalls.find((c) => inModule(c.name))?.name;
+      if (module === undefined || (calls && !fileCalls.some((c) => calls(c.name)))) return [];
+      return [{ path, line: step.line, detail: followed(`runs ${step.python} (uses ${module})`, step) }];
+    });
+  },
   dockerfile: (rule, facts, engine) =>
     facts.dockerfiles.flatMap((file) =>
       file.instructions
@@ -188,22 +210,48 @@ function isGlob(segment: string): boolean {
   return /[*?[\]{}!]/.test(segment);
 }
 
-function ciSteps(facts: Facts, triggers?: readonly CiTrigger[]): { path: string; step: CiStep }[] {
+/** Steps of the jobs run by one of `triggers` (any when not given) and by none of `except`. */
+function ciSteps(facts: Facts, triggers?: readonly CiTrigger[], except?: readonly CiTrigger[]): { path: string; step: CiStep }[] {
   return facts.ci.flatMap((pipeline) =>
     pipeline.jobs
-      .filter((job) => !triggers || (job.triggers ?? pipeline.triggers).some((t) => triggers.includes(t)))
+      .filter((job) => {
+        const own = job.triggers ?? pipeline.triggers;
+        return (!triggers || own.some((t) => triggers.includes(t))) && !(except && own.some((t) => except.includes(t)));
+      })
       .flatMap((job) => job.steps.map((step) => ({ path: step.path, step }))));
 }
 
+/** The first line of a command that matches; commented-out lines (`# pytest`) never do. */
+function commandLine(command: string, patterns: readonly string[], engine: PatternEngine): string | undefined {
+  return commandLines(command).find((l) => patterns.some((p) => matchesLine(p, l, engine)));
+}
+
+/** A signal's detail, saying where a followed step was reached from (kept when a long command is cut). */
+function followed(detail: string, step: CiStep): string {
+  if (!step.via) return detail;
+  const via = ` (via ${step.via.path}${step.via.line !== undefined ? `:${step.via.line}` : ''})`;
+  return `${cut(detail, Math.max(MAX_DETAIL - via.length, MAX_DETAIL / 2))}${via}`;
+}
+
 /** The scalar at a key, or the scalars of a list there (a rule's value may match any item). */
-function scalarsOf(value: unknown): (string | number | boolean)[] {
-  return Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
+function scalarsOf(value: unknown, depth = 0): (string | number | boolean)[] {
+  if (isScalar(value)) return [value];
+  if (Array.isArray(value)) return value.flatMap((item) => (isScalar(item) ? [item] : depth < 3 && isIntrinsic(item) ? scalarsOf(item, depth + 1) : []));
+  // A CloudFormation intrinsic (`!Sub "arn:..."` reads as {'Fn::Sub': 'arn:...'}) stands for
+  // the value its argument spells out.
+  return depth < 3 && isIntrinsic(value) ? scalarsOf(Object.values(value)[0], depth + 1) : [];
+}
+
+function isIntrinsic(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
 }
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-function cut(text: string): string {
-  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
+function cut(text: string, max = MAX_DETAIL): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

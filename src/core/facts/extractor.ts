@@ -14,6 +14,8 @@ export interface SourceFile {
 export interface ExtractContext {
   /** Read another repository file (repository-relative path); undefined when absent or unreadable. */
   read(path: string): Promise<string | undefined>;
+  /** Whether the repository has this file (after ignore rules); nothing is read. */
+  exists(path: string): boolean;
   /** Record a problem in this file; extraction goes on. */
   warn(warning: ScanWarning): void;
 }

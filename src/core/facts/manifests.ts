@@ -4,14 +4,15 @@
  */
 import { Minimatch } from 'minimatch';
 import type { ManifestFact } from '../model/facts';
-import { ciExtractors } from './ci';
+import { NAMED_CI_FILES } from './ci/otherCiFiles';
 import { extractor as dvcYaml } from './dvcYaml';
 import type { ExtractContext, Extractor, SourceFile } from './extractor';
 import { asRecord, parseYaml } from './yamlSource';
 
 /** YAML files with a known other meaning; skipping them avoids parse warnings about configs that are no manifests. */
 const NOT_MANIFESTS = [
-  ...ciExtractors.flatMap((e) => e.files),
+  ...NAMED_CI_FILES,
+  '**/azure-pipelines*.{yml,yaml}',
   ...dvcYaml.files,
   '**/.*.{yml,yaml}', // tool configs: .pre-commit-config, .readthedocs, .codecov, ...
   '**/.github/**',

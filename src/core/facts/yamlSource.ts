@@ -3,6 +3,7 @@
  * against alias bombs (the `yaml` library's alias-count limit).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { CLOUDFORMATION_TAGS } from './cloudFormationTags';
 
 /** One parsed YAML document with a way to find the line of any value inside it. */
 export interface YamlDoc {
@@ -51,8 +52,11 @@ export function parseYaml(text: string): YamlDoc[] {
 function parseUncached(text: string): YamlDoc[] {
   const lineCounter = new LineCounter();
   // `merge` expands `<<: *anchor` as CI files expect; `logLevel` keeps the library from
-  // printing warnings to the console (problems surface as errors or not at all).
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: true, logLevel: 'error' });
+  // printing warnings to the console (problems surface as errors or not at all);
+  // CloudFormation's `!Ref`-style tags keep their meaning in templates.
+  const documents = parseAllDocuments(text, {
+    lineCounter, uniqueKeys: false, prettyErrors: false, merge: true, logLevel: 'error', customTags: CLOUDFORMATION_TAGS,
+  });
   // parseAllDocuments returns an EmptyStream for '' — not iterable as documents.
   if (!Array.isArray(documents)) return [];
   const docs: YamlDoc[] = [];

@@ -20,7 +20,7 @@ export interface KnowledgeFile {
 /** Strength a rule has when it does not say: declaring a dependency only mentions a tool. */
 const DEFAULT_STRENGTH: Record<DetectionRule['kind'], Strength> = {
   file: 'configured', dependency: 'mentioned', import: 'configured', call: 'configured', yaml: 'configured',
-  'ci-command': 'ci', 'ci-uses': 'ci', 'ci-trigger': 'ci', dockerfile: 'configured', manifest: 'configured',
+  'ci-command': 'ci', 'ci-uses': 'ci', 'ci-trigger': 'ci', 'ci-python': 'ci', dockerfile: 'configured', manifest: 'configured',
   content: 'configured', 'pinned-requirements': 'configured', together: 'configured',
 };
 

@@ -16,10 +16,13 @@ const req = (shape: Shape): Field => ({ shape });
 const opt = (shape: Shape): Field => ({ shape, optional: true });
 
 export const STRENGTHS = ['mentioned', 'configured', 'ci'] as const;
-export const CI_TRIGGERS = ['push', 'pull_request', 'tag', 'schedule', 'manual', 'other'] as const;
+export const CI_TRIGGERS = ['push', 'pull_request', 'tag', 'schedule', 'data', 'manual', 'other'] as const;
 export const STATUSES = ['present', 'partial', 'absent', 'suppressed'] as const;
 export const STAGES = ['prototype', 'pilot', 'production'] as const;
 export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelines', 'files', 'releaseTriggers'] as const;
+
+const regexes: Shape = { type: 'array', items: regex, minItems: 1 };
+const triggers: Shape = { type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 };
 
 const ruleBase: Record<string, Field> = {
   id: req(id),
@@ -42,9 +45,13 @@ export const ruleShape: Shape = {
       files: req(texts), key: req(text), value: opt(regex),
       where: opt({ type: 'array', items: { type: 'object', fields: { key: req(text), value: opt(regex) } }, minItems: 1 }),
     }),
-    'ci-command': rule({ patterns: req({ type: 'array', items: regex, minItems: 1 }), triggers: opt({ type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 }) }),
+    'ci-command': rule({ patterns: req(regexes), triggers: opt(triggers), exceptTriggers: opt(triggers) }),
     'ci-uses': rule({ names: req(texts) }),
-    'ci-trigger': rule({ triggers: req({ type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 }) }),
+    'ci-trigger': rule({
+      triggers: req(triggers),
+      ignoreSteps: opt({ type: 'object', fields: { uses: opt(texts), patterns: opt(regexes) } }),
+    }),
+    'ci-python': rule({ imports: req(texts), calls: opt(texts), triggers: opt(triggers) }),
     dockerfile: rule({ instruction: req({ type: 'string', pattern: /^[A-Z]+$/, hint: 'an upper-case Dockerfile instruction' }), pattern: opt(regex) }),
     manifest: rule({ kinds: req(texts) }),
     content: rule({ files: req(texts), pattern: req(regex), importing: opt(texts), alongside: opt(regex) }),

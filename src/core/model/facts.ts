@@ -64,6 +64,13 @@ export interface NotebookFact extends Location {
 export interface CiStep extends Location {
   command?: string;
   uses?: string;
+  /** The repository's Python file this command runs (`python x.py`, `python -m pkg.mod`). */
+  python?: string;
+  /**
+   * Where the step was followed from when it is not written in the CI file itself (a make
+   * target's recipe, a shell script, a job spec the CI step names): the calling line.
+   */
+  via?: Location;
 }
 
 export interface CiJob extends Location {
@@ -74,7 +81,8 @@ export interface CiJob extends Location {
 }
 
 export type CiSystem =
-  | 'github' | 'gitlab' | 'azure' | 'jenkins' | 'circleci' | 'bitbucket' | 'travis';
+  | 'github' | 'gitlab' | 'azure' | 'jenkins' | 'circleci' | 'bitbucket' | 'travis'
+  | 'cloud-build' | 'codebuild' | 'codepipeline';
 
 /** A CI pipeline definition file. */
 export interface CiPipeline extends Location {

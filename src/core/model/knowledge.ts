@@ -37,8 +37,11 @@ export interface Source {
 /** How strongly a signal shows a practice: named, set up, or actually run in CI. */
 export type Strength = 'mentioned' | 'configured' | 'ci';
 
-/** CI trigger kinds the scanner normalises every CI system's syntax to. */
-export type CiTrigger = 'push' | 'pull_request' | 'tag' | 'schedule' | 'manual' | 'other';
+/**
+ * CI trigger kinds the scanner normalises every CI system's syntax to. `data`: new data
+ * landing in storage or a data/model monitoring alarm starts the pipeline.
+ */
+export type CiTrigger = 'push' | 'pull_request' | 'tag' | 'schedule' | 'data' | 'manual' | 'other';
 
 interface RuleBase {
   /** Stable id, unique within its practice (`practice/rule` is the global id). */
@@ -65,12 +68,28 @@ export interface YamlKeyCondition { key: string; value?: string }
  * with `where`, the node found there must also hold each of these key paths (relative to it).
  */
 export interface YamlRule extends RuleBase { kind: 'yaml'; files: string[]; key: string; value?: string; where?: YamlKeyCondition[] }
-/** A CI step runs a command matching one of the patterns (optionally only under given triggers). */
-export interface CiCommandRule extends RuleBase { kind: 'ci-command'; patterns: string[]; triggers?: CiTrigger[] }
+/**
+ * A CI step runs a command matching one of the patterns (optionally only in jobs run by one
+ * of `triggers`, and never in jobs also run by one of `exceptTriggers`).
+ */
+export interface CiCommandRule extends RuleBase { kind: 'ci-command'; patterns: string[]; triggers?: CiTrigger[]; exceptTriggers?: CiTrigger[] }
 /** A CI step uses a reusable action/orb/template matching one of the globs. */
 export interface CiUsesRule extends RuleBase { kind: 'ci-uses'; names: string[] }
-/** A CI pipeline is triggered by one of these triggers. */
-export interface CiTriggerRule extends RuleBase { kind: 'ci-trigger'; triggers: CiTrigger[] }
+/**
+ * A CI pipeline is triggered by one of these triggers; with `ignoreSteps`, only through a
+ * job that runs some step other than those (housekeeping: checkouts, bots, link checks).
+ */
+export interface CiTriggerRule extends RuleBase {
+  kind: 'ci-trigger';
+  triggers: CiTrigger[];
+  ignoreSteps?: { uses?: string[]; patterns?: string[] };
+}
+/**
+ * A Python file of the repository that a CI step runs (directly or through a followed
+ * make target, script or job spec) imports one of the modules, and, with `calls`, makes a
+ * call matching one of the globs.
+ */
+export interface CiPythonRule extends RuleBase { kind: 'ci-python'; imports: string[]; calls?: string[]; triggers?: CiTrigger[] }
 /** A Dockerfile instruction (optionally with arguments matching the pattern). */
 export interface DockerfileRule extends RuleBase { kind: 'dockerfile'; instruction: string; pattern?: string }
 /** A Kubernetes-style manifest of one of these kinds. */
@@ -90,7 +109,7 @@ export interface TogetherRule extends RuleBase { kind: 'together'; scope?: Toget
 /** A declarative detection rule, interpreted by the generic rule engine. */
 export type DetectionRule =
   | FileRule | DependencyRule | ImportRule | CallRule | YamlRule | CiCommandRule | CiUsesRule
-  | CiTriggerRule | DockerfileRule | ManifestRule | ContentRule | PinnedRequirementsRule | TogetherRule;
+  | CiTriggerRule | CiPythonRule | DockerfileRule | ManifestRule | ContentRule | PinnedRequirementsRule | TogetherRule;
 
 export type RuleKind = DetectionRule['kind'];
 

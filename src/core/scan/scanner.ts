@@ -134,6 +134,8 @@ interface FileResult {
   /** Kept for `content` rules. */
   text?: string;
   warnings: ScanWarning[];
+  /** Other files the extractors read for this one (templates, scripts a CI step runs). */
+  reads: Set<string>;
 }
 
 /**
@@ -152,9 +154,13 @@ export class ScanCache {
     this.results.set(path, result);
   }
 
-  /** Forget these files (changed, created or deleted) so the next scan reads them again. */
+  /** Forget these files (changed, created or deleted), and the files that read them, so the next scan reads them again. */
   invalidate(paths: Iterable<string>): void {
-    for (const path of paths) this.results.delete(path);
+    const changed = new Set(paths);
+    for (const path of changed) this.results.delete(path);
+    for (const [path, result] of this.results) {
+      if ([...result.reads].some((read) => changed.has(read))) this.results.delete(path);
+    }
   }
 
   clear(): void {
@@ -168,11 +174,19 @@ async function readJob(
   readText: (path: string, warnings: ScanWarning[]) => Promise<string | undefined>,
   exists: (path: string) => boolean,
 ): Promise<FileResult> {
-  const result: FileResult = { patch: {}, yamlDocuments: [], warnings: [] };
+  const result: FileResult = { patch: {}, yamlDocuments: [], warnings: [], reads: new Set() };
   const text = await readText(job.path, result.warnings);
   if (text === undefined) return result;
   const context: ExtractContext = {
-    read: async (path) => (exists(path) ? readText(path, result.warnings) : undefined),
+    // Paths looked up are remembered even when absent: creating one changes this file's facts.
+    read: async (path) => {
+      result.reads.add(path);
+      return exists(path) ? readText(path, result.warnings) : undefined;
+    },
+    exists: (path) => {
+      result.reads.add(path);
+      return exists(path);
+    },
     warn: (warning) => result.warnings.push(warning),
   };
   const source = { path: job.path, text };

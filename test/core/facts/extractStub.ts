@@ -9,6 +9,7 @@ export async function extractText(
   const warnings: ScanWarning[] = [];
   const patch = await extractor.extract({ path, text }, {
     read: async (other) => others[other],
+    exists: (other) => other in others,
     warn: (warning) => warnings.push(warning),
   });
   return { ...patch, warnings };

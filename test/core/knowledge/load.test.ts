@@ -34,7 +34,7 @@ test('an unknown rule kind and a bad field type point at their lines', () => {
   const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', broken)));
   assert.deepEqual(issues, [
     'practices/ci.yaml:4: level: expected a whole number',
-    'practices/ci.yaml:11: detect[0].kind: expected one of file, dependency, import, call, yaml, ci-command, ci-uses, ci-trigger, dockerfile, manifest, content, pinned-requirements, together',
+    'practices/ci.yaml:11: detect[0].kind: expected one of file, dependency, import, call, yaml, ci-command, ci-uses, ci-trigger, ci-python, dockerfile, manifest, content, pinned-requirements, together',
   ]);
 });
 

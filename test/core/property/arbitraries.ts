@@ -33,7 +33,7 @@ const enc = new TextEncoder();
 export type SnippetKind =
   | 'requirements' | 'pyproject' | 'setupCfg' | 'setupPy' | 'pipfile' | 'conda' | 'dvc' | 'mlproject'
   | 'dockerfile' | 'github' | 'gitlab' | 'jenkins' | 'circleci' | 'azure' | 'bitbucket' | 'travis'
-  | 'k8s' | 'python' | 'notebook' | 'readme' | 'gitignore';
+  | 'cloudbuild' | 'buildspec' | 'cloudformation' | 'k8s' | 'python' | 'notebook' | 'readme' | 'gitignore';
 
 /** Valid (or at least typical) texts of each format. */
 export const SNIPPETS: Record<SnippetKind, string[]> = {
@@ -94,6 +94,15 @@ export const SNIPPETS: Record<SnippetKind, string[]> = {
   travis: [
     'language: python\npython: ["3.11"]\ninstall: pip install -r requirements.txt\nscript:\n  - pytest\n',
   ],
+  cloudbuild: [
+    'steps:\n  - name: python:3.11\n    entrypoint: pytest\n    args: [tests, -q]\n  - name: gcr.io/cloud-builders/gcloud\n    args: [run, deploy, api]\n  - name: ubuntu\n    script: |\n      make test\n',
+  ],
+  buildspec: [
+    'version: 0.2\nphases:\n  install:\n    commands:\n      - pip install -r requirements.txt\n  build:\n    commands:\n      - pytest\n      - python train.py\n    finally:\n      - echo done\n',
+  ],
+  cloudformation: [
+    'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Build:\n    Type: AWS::CodeBuild::Project\n    Properties:\n      Source:\n        Type: CODEPIPELINE\n        BuildSpec: !Sub |\n          version: 0.2\n          phases: {build: {commands: [pytest]}}\n  Pipeline:\n    Type: AWS::CodePipeline::Pipeline\n    Properties:\n      RoleArn: !GetAtt [Role, Arn]\n      Stages:\n        - Name: Source\n          Actions:\n            - Name: Code\n              ActionTypeId: {Category: Source, Owner: AWS, Provider: CodeCommit, Version: "1"}\n        - Name: Build\n          Actions:\n            - Name: Test\n              ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1"}\n              Configuration: {ProjectName: !Ref Build}\n  Nightly:\n    Type: AWS::Events::Rule\n    Properties:\n      ScheduleExpression: cron(0 3 * * ? *)\n      Targets: [{Arn: !Sub "arn:aws:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}", Id: p}]\n',
+  ],
   k8s: [
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: churn-api\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/org/churn:1.2.3\n          livenessProbe:\n            httpGet: {path: /health, port: 8080}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: churn\n',
     'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: sklearn-iris\nspec:\n  predictor:\n    model:\n      modelFormat: {name: sklearn}\n      storageUri: gs://bucket/model\n',
@@ -151,6 +160,9 @@ export const MEANINGFUL_PATHS: [string, SnippetKind][] = [
   ['azure-pipelines.yml', 'azure'],
   ['bitbucket-pipelines.yml', 'bitbucket'],
   ['.travis.yml', 'travis'],
+  ['cloudbuild.yaml', 'cloudbuild'],
+  ['buildspec.yml', 'buildspec'],
+  ['infra/pipeline.yml', 'cloudformation'],
   ['k8s/deployment.yaml', 'k8s'],
   ['k8s/inference.yaml', 'k8s'],
   ['train.py', 'python'],

@@ -32,7 +32,10 @@ const FORMATS: Record<string, { paths: string[]; kinds: SnippetKind[] }> = {
   'bitbucket-pipelines': { paths: ['bitbucket-pipelines.yml'], kinds: ['bitbucket'] },
   'github-actions': { paths: ['.github/workflows/ci.yml'], kinds: ['github'] },
   circleci: { paths: ['.circleci/config.yml'], kinds: ['circleci'] },
-  'azure-pipelines': { paths: ['azure-pipelines.yml'], kinds: ['azure'] },
+  'azure-pipelines': { paths: ['azure-pipelines.yml', 'ci/build.yml'], kinds: ['azure'] },
+  'cloud-build': { paths: ['cloudbuild.yaml', 'build/deploy.yaml'], kinds: ['cloudbuild'] },
+  codebuild: { paths: ['buildspec.yml', 'model/buildspec.yml'], kinds: ['buildspec'] },
+  codepipeline: { paths: ['pipeline.yml', 'infra/template.json'], kinds: ['cloudformation'] },
   'gitlab-ci': { paths: ['.gitlab-ci.yml', 'ci/deploy.gitlab-ci.yml'], kinds: ['gitlab'] },
   'dvc-yaml': { paths: ['dvc.yaml', 'pipelines/dvc.yaml'], kinds: ['dvc'] },
   mlproject: { paths: ['MLproject'], kinds: ['mlproject'] },
@@ -72,7 +75,7 @@ function* located(value: unknown, key = ''): Generator<[string, Record<string, u
 async function extract(extractor: Extractor, path: string, text: string): Promise<{ patch?: FactsPatch; error?: unknown; warnings: ScanWarning[] }> {
   const warnings: ScanWarning[] = [];
   try {
-    const patch = await extractor.extract({ path, text }, { read: async (p) => OTHERS.get(p), warn: (w) => warnings.push(w) });
+    const patch = await extractor.extract({ path, text }, { read: async (p) => OTHERS.get(p), exists: (p) => OTHERS.has(p), warn: (w) => warnings.push(w) });
     return { patch, warnings };
   } catch (error) {
     return { error, warnings };

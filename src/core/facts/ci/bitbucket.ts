@@ -5,6 +5,7 @@ import type { Extractor } from '../extractor';
 import { asRecord, type YamlDoc } from '../yamlSource';
 import { asList, yamlRoot } from '../yamlShape';
 import { narrowerTriggers, orderTriggers, scriptSteps, type YamlPath } from './common';
+import { followJobs } from './follow';
 
 /** Pipeline sections and what starts them; `custom` pipelines run by hand (or on a schedule set up in the UI). */
 const SECTIONS: Record<string, CiTrigger> = {
@@ -17,7 +18,7 @@ const SECTIONS: Record<string, CiTrigger> = {
 export const extractor: Extractor = {
   id: 'bitbucket-pipelines',
   files: ['bitbucket-pipelines.yml', 'bitbucket-pipelines.yaml'],
-  extract(file) {
+  async extract(file, ctx) {
     const parsed = yamlRoot(file.text);
     if (!parsed) return {};
     const { doc, root } = parsed;
@@ -37,6 +38,7 @@ export const extractor: Extractor = {
       const own = narrowerTriggers([trigger], triggers);
       return own ? { ...job, triggers: own } : job;
     });
+    await followJobs(jobs, ctx);
     return { ci: [{ path: file.path, system: 'bitbucket', triggers, schedules: [], jobs }] };
   },
 };

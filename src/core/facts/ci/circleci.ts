@@ -5,11 +5,12 @@ import type { Extractor } from '../extractor';
 import { asRecord, asStrings, type YamlDoc } from '../yamlSource';
 import { asList, yamlRoot } from '../yamlShape';
 import { narrowerTriggers, orderTriggers, type YamlPath } from './common';
+import { followJobs } from './follow';
 
 export const extractor: Extractor = {
   id: 'circleci',
   files: ['.circleci/config.yml', '.circleci/config.yaml'],
-  extract(file) {
+  async extract(file, ctx) {
     const parsed = yamlRoot(file.text);
     if (!parsed) return {};
     const { doc, root } = parsed;
@@ -29,6 +30,7 @@ export const extractor: Extractor = {
       const own = narrowerTriggers(jobTriggers.get(job.name) ?? [], triggers);
       if (own) job.triggers = own;
     }
+    await followJobs(jobs, ctx);
     return { ci: [{ path: file.path, system: 'circleci', triggers, schedules, jobs }] };
   },
 };

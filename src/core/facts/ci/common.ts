@@ -6,7 +6,7 @@ import type { YamlDoc } from '../yamlSource';
 /** A YAML key path, as `YamlDoc.lineOf` takes it. */
 export type YamlPath = ReadonlyArray<string | number>;
 
-const TRIGGER_ORDER: readonly CiTrigger[] = ['push', 'pull_request', 'tag', 'schedule', 'manual', 'other'];
+const TRIGGER_ORDER: readonly CiTrigger[] = ['push', 'pull_request', 'tag', 'schedule', 'data', 'manual', 'other'];
 
 /** Triggers deduplicated in a fixed order, so facts do not depend on file order. */
 export function orderTriggers(triggers: Iterable<CiTrigger>): CiTrigger[] {

@@ -1,26 +1,33 @@
-/** GitHub Actions workflows (`.github/workflows/*.yml`). */
+/**
+ * GitHub Actions workflows (`.github/workflows/*.yml`), also a sub-project's own
+ * (`<sub>/.github/workflows/`, a sample meant to become its own repository): its steps run
+ * from that sub-project's folder.
+ */
 import type { CiJob, CiStep } from '../../model/facts';
 import type { CiTrigger } from '../../model/knowledge';
 import type { Extractor } from '../extractor';
 import { asRecord, asStrings, type YamlDoc } from '../yamlSource';
 import { asList, yamlRoot } from '../yamlShape';
 import { orderTriggers, withoutRef } from './common';
+import { followJobs } from './follow';
 
-/** Workflow events mapped to triggers; events not listed are `other`. */
+/**
+ * Workflow events mapped to triggers; events not listed are `other` (`repository_dispatch`
+ * comes from another system's automation, e.g. a model registry event).
+ */
 const EVENT_TRIGGERS: Record<string, CiTrigger> = {
   push: 'push',
   pull_request: 'pull_request',
   pull_request_target: 'pull_request',
   schedule: 'schedule',
   workflow_dispatch: 'manual',
-  repository_dispatch: 'manual',
   release: 'tag',
 };
 
 export const extractor: Extractor = {
   id: 'github-actions',
-  files: ['.github/workflows/*.yml', '.github/workflows/*.yaml'],
-  extract(file) {
+  files: ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'],
+  async extract(file, ctx) {
     const parsed = yamlRoot(file.text);
     if (!parsed) return {};
     const { doc, root } = parsed;
@@ -29,6 +36,7 @@ export const extractor: Extractor = {
       const job = asRecord(value);
       return job ? [readJob(file.path, doc, id, job)] : [];
     });
+    await followJobs(jobs, ctx, file.path.slice(0, file.path.lastIndexOf('.github/')).replace(/\/$/, ''));
     return { ci: [{ path: file.path, system: 'github', triggers, schedules, jobs }] };
   },
 };

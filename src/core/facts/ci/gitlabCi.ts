@@ -5,6 +5,7 @@ import type { Extractor } from '../extractor';
 import { asRecord, asStrings, parseYaml, type YamlDoc } from '../yamlSource';
 import { narrowerTriggers, orderTriggers, scriptSteps, type YamlPath } from './common';
 import { notAMapping } from '../yamlShape';
+import { followJobs } from './follow';
 
 /** Top-level keys that configure the pipeline rather than name a job. */
 const KEYWORDS = new Set([
@@ -42,7 +43,7 @@ const MAX_EXTENDS_DEPTH = 11;
 export const extractor: Extractor = {
   id: 'gitlab-ci',
   files: ['.gitlab-ci.yml', '**/*.gitlab-ci.yml', '**/*.gitlab-ci.yaml', '.gitlab/ci/**/*.yml'],
-  extract(file) {
+  async extract(file, ctx) {
     // Several documents when a CI/CD component puts its `spec:` header first.
     const docs = parseYaml(file.text);
     const roots = docs.flatMap((doc) => {
@@ -65,14 +66,33 @@ export const extractor: Extractor = {
         allTriggers.push(...(job.triggers ?? []));
       }
     }
+    for (const { doc, root } of roots) jobs.push(...includeJobs(file.path, doc, root.include));
     const triggers = orderTriggers(allTriggers);
     const narrowed = jobs.map(({ triggers: own, ...job }): CiJob => {
       const narrower = own && narrowerTriggers(own, triggers);
       return narrower ? { ...job, triggers: narrower } : job;
     });
+    await followJobs(narrowed, ctx);
     return { ci: [{ path: file.path, system: 'gitlab', triggers, schedules: [], jobs: narrowed }] };
   },
 };
+
+/**
+ * Included configuration (`include: ci/test.yml`, `{template: ...}`, `{project, file}`,
+ * `{component: ...}`): its jobs are not in this file, so each include is a job whose one
+ * step uses it, as a reusable template is elsewhere.
+ */
+function includeJobs(file: string, doc: YamlDoc, include: unknown): CiJob[] {
+  const entries = Array.isArray(include) ? include : include === undefined ? [] : [include];
+  return entries.flatMap((entry, i): CiJob[] => {
+    const record = asRecord(entry);
+    const target = typeof entry === 'string' ? entry
+      : [record?.local, record?.template, record?.remote, record?.component, ...asStrings(record?.file)].find((v): v is string => typeof v === 'string');
+    if (target === undefined) return [];
+    const line = doc.lineOf(Array.isArray(include) ? ['include', i] : ['include']);
+    return [{ path: file, line, name: `include ${target}`, steps: [{ path: file, line, uses: target }] }];
+  });
+}
 
 /** A job: a visible top-level mapping with a `script` of its own or inherited through `extends`. */
 function readJob(file: string, doc: YamlDoc, root: Record<string, unknown>, name: string): CiJob | undefined {

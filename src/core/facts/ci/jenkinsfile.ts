@@ -7,6 +7,7 @@ import type { CiTrigger } from '../../model/knowledge';
 import type { Extractor } from '../extractor';
 import { orderTriggers } from './common';
 import { tokenizeGroovy, type GroovyToken } from './groovyTokens';
+import { followJobs } from './follow';
 
 const SHELL_STEPS = new Set(['sh', 'bat', 'powershell', 'pwsh']);
 
@@ -16,7 +17,7 @@ const MAX_ARGUMENT_TOKENS = 16;
 export const extractor: Extractor = {
   id: 'jenkinsfile',
   files: ['**/Jenkinsfile', '**/Jenkinsfile.*'],
-  extract(file) {
+  async extract(file, ctx) {
     // Commands keep their inner line breaks; make them the same for CRLF files.
     const tokens = tokenizeGroovy(file.text.replace(/\r\n?/g, '\n'));
     // Multibranch and classic jobs build on push unless the file narrows it.
@@ -48,6 +49,7 @@ export const extractor: Extractor = {
         triggers.push('pull_request');
       }
     });
+    await followJobs(jobs, ctx);
     return { ci: [{ path: file.path, system: 'jenkins', triggers: orderTriggers(triggers), schedules, jobs }] };
   },
 };

@@ -5,6 +5,7 @@ import type { Extractor } from '../extractor';
 import { asRecord, type YamlDoc } from '../yamlSource';
 import { asList, yamlRoot } from '../yamlShape';
 import { orderTriggers, scriptSteps, type YamlPath } from './common';
+import { followJobs } from './follow';
 
 /** Build phases holding shell commands, in the order Travis runs them. */
 const PHASES = [
@@ -17,7 +18,7 @@ const BUILD_TYPES: Record<string, CiTrigger> = { push: 'push', pull_request: 'pu
 export const extractor: Extractor = {
   id: 'travis',
   files: ['.travis.yml'],
-  extract(file) {
+  async extract(file, ctx) {
     const parsed = yamlRoot(file.text);
     if (!parsed) return {};
     const { doc, root } = parsed;
@@ -38,6 +39,7 @@ export const extractor: Extractor = {
       triggers.push(...own);
     });
     if ([root, ...entries].some(deploysOnTags)) triggers.push('tag');
+    await followJobs(jobs, ctx);
     return { ci: [{ path: file.path, system: 'travis', triggers: orderTriggers(triggers), schedules: [], jobs }] };
   },
 };

@@ -104,3 +104,60 @@ describe('Azure Pipelines extractor', () => {
     assert.deepEqual(ci?.[0].jobs, [{ path: PATH, line: 3, name: 'default', steps: [] }]);
   });
 });
+
+describe('Azure Pipelines recognised by shape, with templates', () => {
+  const CI_PIPELINE = lines('\n',
+    'trigger: {branches: {include: [main]}}',
+    'pr: none',
+    'resources:',
+    '  pipelines:',
+    '    - pipeline: train',
+    '      source: Model-Train',
+    '      trigger: {branches: {include: [main]}}',
+    'stages:',
+    '  - stage: Quality',
+    '    jobs:',
+    '      - job: check',
+    '        steps:',
+    '          - template: quality-template.yml',
+    '          - task: AzureCLI@2',
+    '            inputs:',
+    '              scriptLocation: inlineScript',
+    '              inlineScript: python -m ml.build_pipeline',
+    '          - task: Bash@3',
+    '            inputs: {targetType: filePath, filePath: scripts/deploy.sh, arguments: --prod}',
+  );
+  const TEMPLATE = lines('\n', 'parameters: []', 'steps:', '  - script: flake8', '  - script: python -m pytest');
+
+  it('reads a pipeline in any folder and takes its template files in place', async () => {
+    const { ci } = await extractText(extractor, '.pipelines/ci.yml', CI_PIPELINE, { '.pipelines/quality-template.yml': TEMPLATE });
+    assert.deepEqual(ci?.[0].triggers, ['push', 'other']);
+    assert.deepEqual(ci?.[0].jobs[0].steps, [
+      { path: '.pipelines/ci.yml', line: 13, uses: 'quality-template.yml' },
+      { path: '.pipelines/quality-template.yml', line: 3, command: 'flake8', via: { path: '.pipelines/ci.yml', line: 13 } },
+      { path: '.pipelines/quality-template.yml', line: 4, command: 'python -m pytest', via: { path: '.pipelines/ci.yml', line: 13 } },
+      { path: '.pipelines/ci.yml', line: 14, uses: 'AzureCLI', command: 'python -m ml.build_pipeline' },
+      { path: '.pipelines/ci.yml', line: 18, uses: 'Bash', command: 'bash scripts/deploy.sh --prod' },
+    ]);
+  });
+
+  it('is no pipeline when a file only holds templates or is other YAML with steps', async () => {
+    assert.deepEqual(await extractText(extractor, '.pipelines/quality-template.yml', TEMPLATE), { warnings: [] });
+    const workflowLike = lines('\n', 'on: push', 'jobs:', '  test:', '    steps:', '      - run: pytest');
+    assert.deepEqual(await extractText(extractor, 'docs/example.yml', workflowLike), { warnings: [] });
+    const tekton = lines('\n', 'apiVersion: tekton.dev/v1', 'kind: Task', 'spec:', '  steps:', '    - name: test', '      script: pytest');
+    assert.deepEqual(await extractText(extractor, 'tekton/task.yaml', tekton), { warnings: [] });
+    assert.deepEqual(await extractText(extractor, 'config/broken.yml', 'steps:\n  - script: a\n   b: 1\n'), { warnings: [] });
+  });
+
+  it('has no trigger with `trigger: none` and no pr (a bootstrap run by hand)', async () => {
+    const { ci } = await extractText(extractor, '.azuredevops/setup.yml', lines('\n', 'trigger: none', 'pool: {vmImage: ubuntu-latest}', 'steps:', '  - bash: ./setup.sh'));
+    assert.deepEqual(ci?.[0].triggers, []);
+  });
+
+  it('keeps a template it cannot read (another repository, a cycle) as a reference', async () => {
+    const loop = lines('\n', 'steps:', '  - template: loop.yml');
+    const { ci } = await extractText(extractor, 'azure-pipelines.yml', lines('\n', 'steps:', '  - template: loop.yml', '  - template: x.yml@shared'), { 'loop.yml': loop });
+    assert.deepEqual(ci?.[0].jobs[0].steps.map((s) => s.uses), ['loop.yml', 'loop.yml', 'loop.yml', 'x.yml']);
+  });
+});

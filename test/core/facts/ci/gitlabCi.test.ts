@@ -156,4 +156,19 @@ describe('GitLab CI extractor', () => {
     const { ci } = await extractText(extractor, PATH, 'job: [script, echo]\nother:\n  script: {a: 1}\n');
     assert.deepEqual(ci?.[0].jobs, [{ path: PATH, line: 2, name: 'other', steps: [] }]);
   });
+
+  it('makes each include a job that uses the included configuration', async () => {
+    const { ci } = await extractText(extractor, PATH, lines('\n',
+      'include:',
+      '  - local: ci/test.yml',
+      '  - template: Python.gitlab-ci.yml',
+      '  - {project: group/ci, file: [a.yml, b.yml]}',
+      '  - https://example.com/ci.yml',
+    ));
+    assert.deepEqual(ci?.[0].jobs.map((j) => [j.line, j.steps.map((s) => s.uses)]), [
+      [2, ['ci/test.yml']], [3, ['Python.gitlab-ci.yml']], [4, ['a.yml']], [5, ['https://example.com/ci.yml']],
+    ]);
+    const single = await extractText(extractor, PATH, 'include: ci/all.yml\n');
+    assert.deepEqual(single.ci?.[0].jobs.map((j) => j.steps[0].uses), ['ci/all.yml']);
+  });
 });

@@ -1,0 +1,129 @@
+/** The shipped CI practices on tiny in-memory repositories: what counts, and the near misses that must not. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { audit } from '../../../src/core/audit';
+import { EMPTY_CONFIG } from '../../../src/core/config/config';
+import type { PracticeStatus } from '../../../src/core/model/knowledge';
+import { knowledge, TEST_TOOL } from '../../helpers/auditFixture';
+import { createMemoryHost } from '../../helpers/memoryHost';
+
+const PRACTICES = ['ci', 'ci-runs-tests', 'ml-in-ci', 'continuous-deployment', 'scheduled-retraining'] as const;
+
+async function statuses(files: Record<string, string>): Promise<Record<string, PracticeStatus>> {
+  const report = await audit(createMemoryHost(files), { knowledge: knowledge(), config: EMPTY_CONFIG, rootName: 'repo', tool: TEST_TOOL });
+  return Object.fromEntries(report.practices.filter((p) => (PRACTICES as readonly string[]).includes(p.id)).map((p) => [p.id, p.status]));
+}
+
+const workflow = (on: string, ...run: string[]) =>
+  `on: ${on}\njobs:\n  job:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${run.map((r) => `      - run: ${r}\n`).join('')}`;
+
+describe('CI practices on small repositories', () => {
+  it('ci: a workflow run by hand, on a schedule, or doing housekeeping is no CI', async () => {
+    for (const file of [
+      workflow('workflow_dispatch', 'make test'),
+      workflow('{schedule: [{cron: "0 0 1 * *"}]}', 'make pdf'),
+      workflow('[push, pull_request]', 'python check_order.py'),
+      'on: pull_request\njobs:\n  stale:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/stale@v9\n',
+    ]) {
+      assert.equal((await statuses({ '.github/workflows/w.yml': file, 'check_order.py': '' })).ci, 'absent', file);
+    }
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('pull_request', 'make test') })).ci, 'present');
+    // A GitLab file that only includes shared configuration runs its jobs on every push.
+    assert.equal((await statuses({ '.gitlab-ci.yml': 'include:\n  - project: group/ci-templates\n    file: python.yml\n' })).ci, 'present');
+  });
+
+  it('ci-runs-tests: tests reached through make, a script or a job spec count; a commented line does not', async () => {
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'pip install pytest && echo "# pytest -q"', '"# pytest -q"') }))['ci-runs-tests'], 'absent');
+    assert.equal((await statuses({ '.github/workflows/w.yml': 'on: push\njobs:\n  t:\n    steps:\n      - run: |\n          pip install -r requirements.txt\n          # pytest -q\n' }))['ci-runs-tests'], 'absent');
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'make check'), Makefile: 'check: lint\n\tpython -m pytest\nlint:\n\truff .\n' }))['ci-runs-tests'], 'present');
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'rm -rf .tox/ && make build'), Makefile: 'build:\n\tpython -m build\n' }))['ci-runs-tests'], 'absent');
+  });
+
+  it('Azure Pipelines in a folder, with a template; Cloud Build; a buildspec', async () => {
+    const azure = await statuses({
+      '.pipelines/pr.yml': 'pr: [main]\ntrigger: none\npool: {vmImage: ubuntu-latest}\nsteps:\n  - template: quality.yml\n',
+      '.pipelines/quality.yml': 'steps:\n  - script: python -m pytest tests\n',
+    });
+    assert.deepEqual([azure.ci, azure['ci-runs-tests']], ['present', 'present']);
+    const cloudBuild = await statuses({ 'build/ci.yaml': "steps:\n  - name: python:3.11\n    entrypoint: pytest\n    args: ['-q']\n" });
+    assert.deepEqual([cloudBuild.ci, cloudBuild['ci-runs-tests']], ['present', 'present']);
+    const bootstrap = await statuses({ '.azuredevops/init.yml': 'trigger: none\npool: {vmImage: ubuntu-latest}\nsteps:\n  - bash: ./init.sh\n' });
+    assert.equal(bootstrap.ci, 'absent');
+  });
+
+  it('ml-in-ci: ML job submission, a pipeline script, training through a job spec; a tiny fit in a test does not', async () => {
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('pull_request', 'databricks bundle run training_job -t test') }))['ml-in-ci'], 'present');
+    assert.equal((await statuses({
+      '.github/workflows/w.yml': workflow('push', 'python pipelines/submit.py'),
+      'pipelines/submit.py': 'from azure.ai.ml import MLClient\nclient = MLClient()\n',
+    }))['ml-in-ci'], 'present');
+    assert.equal((await statuses({
+      '.github/workflows/w.yml': workflow('pull_request', 'anyscale job submit jobs/train.yaml'),
+      'jobs/train.yaml': 'entrypoint: bash jobs/run.sh\n',
+      'jobs/run.sh': 'python fit_model.py\n',
+      'fit_model.py': 'from sklearn.linear_model import LogisticRegression\nm = LogisticRegression()\nm.fit(X, y)\n',
+    }))['ml-in-ci'], 'present');
+    assert.equal((await statuses({
+      '.github/workflows/w.yml': workflow('push', 'python -m pytest'),
+      'tests/test_model.py': 'from sklearn.linear_model import LogisticRegression\ndef test_fit():\n    LogisticRegression().fit([[0], [1]], [0, 1])\n',
+    }))['ml-in-ci'], 'absent');
+  });
+
+  it('continuous-deployment: deploying counts, pushing an image or publishing a package does not', async () => {
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('{push: {tags: ["v*"]}}', 'docker push org/app:latest', 'twine upload dist/*') }))['continuous-deployment'], 'absent');
+    const release = 'on: release\njobs:\n  image:\n    steps:\n      - uses: docker/build-push-action@v6\n';
+    assert.equal((await statuses({ '.github/workflows/w.yml': release }))['continuous-deployment'], 'absent');
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('{push: {branches: [main]}}', 'databricks bundle deploy -t prod') }))['continuous-deployment'], 'present');
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'python deploy/deploy_model.py --stage prod'), 'deploy/deploy_model.py': '' }))['continuous-deployment'], 'present');
+  });
+
+  it('scheduled-retraining: a nightly retrain counts; a smoke run on every push and on a cron does not', async () => {
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('{schedule: [{cron: "0 3 * * 1"}]}', 'python train.py --data latest') }))['scheduled-retraining'], 'present');
+    const smoke = workflow('{push: {}, schedule: [{cron: "0 0 * * *"}]}', 'python train.py --epochs 1 --data toy');
+    assert.equal((await statuses({ '.github/workflows/w.yml': smoke }))['scheduled-retraining'], 'absent');
+    const cronSmoke = workflow('{schedule: [{cron: "0 0 * * *"}]}', 'python train.py --epochs 1 --data toy');
+    assert.equal((await statuses({ '.github/workflows/w.yml': cronSmoke }))['scheduled-retraining'], 'absent');
+  });
+
+  it('CodePipeline in a CloudFormation template: CI, ML steps from its buildspec, deploy actions', async () => {
+    const template = [
+      'Resources:',
+      '  Build:',
+      '    Type: AWS::CodeBuild::Project',
+      '    Properties: {Source: {Type: CODEPIPELINE, BuildSpec: model/buildspec.yml}}',
+      '  Pipeline:',
+      '    Type: AWS::CodePipeline::Pipeline',
+      '    Properties:',
+      '      RoleArn: !GetAtt Role.Arn',
+      '      Stages:',
+      '        - Name: Source',
+      '          Actions: [{Name: Src, ActionTypeId: {Category: Source, Owner: AWS, Provider: CodeCommit, Version: "1"}}]',
+      '        - Name: Train',
+      '          Actions: [{Name: Run, ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1"}, Configuration: {ProjectName: !Ref Build}}]',
+      '        - Name: Deploy',
+      '          Actions: [{Name: Prod, ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}}]',
+      '',
+    ].join('\n');
+    const result = await statuses({
+      'pipeline.yml': template,
+      'model/buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n      - python model/run_pipeline.py\n',
+      'model/run_pipeline.py': 'from sagemaker.workflow.pipeline import Pipeline\n',
+    });
+    assert.deepEqual([result.ci, result['ml-in-ci'], result['continuous-deployment']], ['present', 'present', 'present']);
+    // Started on code changes only: the training it runs is no retraining on new data.
+    assert.equal(result['scheduled-retraining'], 'absent');
+    const onNewData = await statuses({
+      'pipeline.yml': template.replace('Provider: CodeCommit', 'Provider: S3'),
+      'model/buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n      - python model/run_pipeline.py\n',
+      'model/run_pipeline.py': 'from sagemaker.workflow.pipeline import Pipeline\n',
+    });
+    assert.equal(onNewData['scheduled-retraining'], 'present');
+  });
+});
+
+describe('CI practices: near misses in one line', () => {
+  it('an install followed by real work in one line is CI; a docs deployment script is no deployment', async () => {
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'pip install -e . && make build') })).ci, 'present');
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'python scripts/deploy_docs.py'), 'scripts/deploy_docs.py': '' }))['continuous-deployment'], 'absent');
+  });
+});
