@@ -66,6 +66,8 @@ function patternsOf(rule: DetectionRule): { field: (string | number)[]; pattern:
   switch (rule.kind) {
     case 'ci-command':
       return rule.patterns.map((pattern, i) => ({ field: ['patterns', i], pattern }));
+    case 'ci-python':
+      return rule.unless === undefined ? [] : [{ field: ['unless'], pattern: rule.unless }];
     case 'content':
       return [
         { field: ['pattern'], pattern: rule.pattern },

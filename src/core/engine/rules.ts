@@ -86,11 +86,12 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
       return hit ? [{ path: pipeline.path, line: pipeline.line, detail: `on ${hit}` }] : [];
     });
   },
-  'ci-python': (rule, facts) => {
+  'ci-python': (rule, facts, engine) => {
     const { importsByPath, callsByPath } = indexFacts(facts);
     const calls = rule.calls ? globMatcher(rule.calls) : undefined;
     return ciSteps(facts, rule.triggers).flatMap(({ path, step }) => {
       if (step.python === undefined) return [];
+      if (rule.unless !== undefined && matchesLine(rule.unless, step.command ?? '', engine)) return [];
       const inModule = (name: string) => rule.imports.some((m) => name === m || name.startsWith(`${m}.`));
       const fileCalls = callsByPath.get(step.python) ?? [];
       // `from google.cloud import aiplatform` imports `google.cloud`; the calls show the module used.

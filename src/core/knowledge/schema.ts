@@ -51,7 +51,7 @@ export const ruleShape: Shape = {
       triggers: req(triggers),
       ignoreSteps: opt({ type: 'object', fields: { uses: opt(texts), patterns: opt(regexes) } }),
     }),
-    'ci-python': rule({ imports: req(texts), calls: opt(texts), triggers: opt(triggers) }),
+    'ci-python': rule({ imports: req(texts), calls: opt(texts), triggers: opt(triggers), unless: opt(regex) }),
     dockerfile: rule({ instruction: req({ type: 'string', pattern: /^[A-Z]+$/, hint: 'an upper-case Dockerfile instruction' }), pattern: opt(regex) }),
     manifest: rule({ kinds: req(texts) }),
     content: rule({ files: req(texts), pattern: req(regex), importing: opt(texts), alongside: opt(regex) }),

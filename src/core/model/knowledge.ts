@@ -87,9 +87,9 @@ export interface CiTriggerRule extends RuleBase {
 /**
  * A Python file of the repository that a CI step runs (directly or through a followed
  * make target, script or job spec) imports one of the modules, and, with `calls`, makes a
- * call matching one of the globs.
+ * call matching one of the globs; with `unless`, not when the step's command matches it.
  */
-export interface CiPythonRule extends RuleBase { kind: 'ci-python'; imports: string[]; calls?: string[]; triggers?: CiTrigger[] }
+export interface CiPythonRule extends RuleBase { kind: 'ci-python'; imports: string[]; calls?: string[]; triggers?: CiTrigger[]; unless?: string }
 /** A Dockerfile instruction (optionally with arguments matching the pattern). */
 export interface DockerfileRule extends RuleBase { kind: 'dockerfile'; instruction: string; pattern?: string }
 /** A Kubernetes-style manifest of one of these kinds. */

@@ -69,6 +69,14 @@ describe('CI practices on small repositories', () => {
     }))['ml-in-ci'], 'absent');
   });
 
+  it('ml-in-ci: a one-epoch or few-step training run is a smoke test, only partial evidence', async () => {
+    const fit = 'import torch\nmodel = torch.nn.Linear(1, 1)\ndef train():\n    model.train()\n';
+    for (const run of ['python train.py --epochs 1 --device cpu', 'python train.py --max_steps 2', 'python -m pkg.train --fast-dev-run']) {
+      assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', run), 'train.py': fit }))['ml-in-ci'], 'partial', run);
+    }
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'python train.py --epochs 10'), 'train.py': fit }))['ml-in-ci'], 'present');
+  });
+
   it('continuous-deployment: deploying counts, pushing an image or publishing a package does not', async () => {
     assert.equal((await statuses({ '.github/workflows/w.yml': workflow('{push: {tags: ["v*"]}}', 'docker push org/app:latest', 'twine upload dist/*') }))['continuous-deployment'], 'absent');
     const release = 'on: release\njobs:\n  image:\n    steps:\n      - uses: docker/build-push-action@v6\n';

@@ -55,13 +55,19 @@ test('only foundations at or below the current level are gaps', () => {
   assert.equal(level.current, 1);
   assert.deepEqual(level.foundationGaps, []);
   assert.equal(level.decidedBy, 'Level 1 (Tracked) because of Version control and Experiment tracking, with no foundation gaps below it.');
-  assert.deepEqual(level.next?.requirements, [['pipeline-definition']]);
+  assert.deepEqual(level.next?.requirements, [['pipeline-definition', 'ml-in-ci']]);
 });
 
 test('CI that tests and deploys is level 1 without an ML workflow, and level 3 on top of a tracked pipeline', () => {
   const devops = { vcs: 'present', 'ci-runs-tests': 'present', 'continuous-deployment': 'present' } as const;
   assert.equal(levelOf(devops).current, 1);
   assert.equal(levelOf({ ...devops, 'pipeline-definition': 'present', 'model-registry': 'present' }).current, 3);
+});
+
+test('training and evaluation that CI runs for real stand for the pipeline at level 2; a smoke run does not', () => {
+  const tracked = { vcs: 'present', 'experiment-tracking': 'present' } as const;
+  assert.equal(levelOf({ ...tracked, 'ml-in-ci': 'present' }).current, 2);
+  assert.equal(levelOf({ ...tracked, 'ml-in-ci': 'partial' }).current, 1);
 });
 
 test('level 0 names what level 1 needs, by title', () => {
