@@ -212,6 +212,40 @@ export interface Scoring {
   evidence: string[];
 }
 
+/** A file that marks its folder as a project template, and how the template is laid out. */
+export interface TemplateMarker {
+  file: string;
+  /** Folder of the template's files, relative to the marker's folder. */
+  templateDir: string;
+  /** A key of the marker file whose string value, when set, replaces `templateDir`. */
+  templateDirKey?: string;
+  /** The generated project's root: the template folder, or its one `{{ }}`-named child folder. */
+  project: 'template-folder' | 'single-expression-folder';
+  /** Which files the engine renders: all, or those with a template suffix. */
+  renders: 'all' | 'suffixed';
+}
+
+/** Which files are the team's own practice (knowledge/scope.yaml). */
+export interface ScopeRules {
+  templates: { markers: TemplateMarker[]; suffixes: string[] };
+  libraries: {
+    /** Regexes over CI command lines that publish a package to an index. */
+    publishCommands: string[];
+    /** Globs over CI `uses` that publish a package to an index. */
+    publishActions: string[];
+    /** Top-level folders of a library that are not the team's practice. */
+    notTeamFolders: string[];
+    /** Practices for which signals in the library's own package source do not count. */
+    sourceNotEvidenceOf: string[];
+  };
+  mlCode: {
+    /** Imported modules (or their submodules) that show ML code. */
+    modules: string[];
+    /** Tools (rule `tool` names) whose signals count only when the repository holds ML code. */
+    generalTools: string[];
+  };
+}
+
 /** The whole validated knowledge base. */
 export interface KnowledgeBase {
   dimensions: Dimension[];
@@ -222,4 +256,5 @@ export interface KnowledgeBase {
   benefits: Benefit[];
   stages: StageDef[];
   scoring: Scoring;
+  scope: ScopeRules;
 }
