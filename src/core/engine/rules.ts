@@ -42,9 +42,10 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
   },
   yaml: (rule, facts, engine) => {
     const match = globMatcher(rule.files);
+    const { matchPathOf } = indexFacts(facts);
     const keyPath = rule.key.split('.');
     return facts.yamlDocuments
-      .filter((doc) => match(doc.path))
+      .filter((doc) => match(matchPathOf(doc.path)))
       .flatMap((doc) => findKeyPaths(doc.value, keyPath)
         .filter((found) => rule.value === undefined || scalarsOf(found.value).some((v) => matchesLine(rule.value!, String(v), engine)))
         .map((found) => ({

@@ -9,7 +9,7 @@ describe('renderJson', () => {
     const report = sampleReport();
     const json = renderJson(report);
     assert.deepEqual(JSON.parse(json), report);
-    assert.ok(json.startsWith('{\n  "schemaVersion": "1.1.0",\n'));
+    assert.ok(json.startsWith('{\n  "schemaVersion": "1.2.0",\n'));
     assert.ok(json.endsWith('}\n'));
   });
 });

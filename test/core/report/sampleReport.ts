@@ -28,7 +28,7 @@ function signal(path: string, line: number | undefined, rule: string, extra: Par
 /** A fresh copy of the sample report (tests may modify it). */
 export function sampleReport(): Report {
   return {
-    schemaVersion: '1.1.0',
+    schemaVersion: '1.2.0',
     tool: { name: 'mlops-lens', version: '0.1.0' },
     root: 'churn-prediction\u001b[2J',
     stage: { id: 'pilot', inferred: true, reason: 'from experiment-tracking, containerization' },
@@ -157,6 +157,16 @@ export function sampleReport(): Report {
       source('serban2020', 'Adoption and Effects of Software Engineering Best Practices in Machine Learning', ['Alex Serban', 'Koen van der Blom', 'Holger Hoos', 'Joost Visser'], 2020, 'https://doi.org/10.1145/3382494.3410681', 'empirical-study'),
       source('google-mlops', 'MLOps: Continuous delivery and automation pipelines in machine learning', ['Google Cloud'], 2020, 'https://cloud.google.com/architecture/mlops-continuous-delivery-and-automation-pipelines-in-machine-learning', 'maturity-model'),
       source('mitchell2019', 'Model Cards for Model Reporting', ['Margaret Mitchell', 'Simone Wu'], 2019, 'https://doi.org/10.1145/3287560.3287596', 'rubric'),
+    ],
+    scope: [
+      {
+        kind: 'library',
+        message: `library (pyproject.toml declares '${HOSTILE.markdownLink}'; ${HOSTILE.ansi} publishes it): examples/ not counted`,
+        paths: ['src/tinylib', 'tests'],
+        excluded: ['examples/', HOSTILE.htmlPath],
+        excludedFiles: 12,
+        practices: ['experiment-tracking', 'drift-monitoring'],
+      },
     ],
     warnings: [
       { code: 'parse-error', message: 'unexpected indent', path: 'src/broken.py', line: 3 },

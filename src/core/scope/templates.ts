@@ -1,0 +1,143 @@
+/**
+ * Project templates (cookiecutter, Copier, Databricks bundle templates, as described by
+ * knowledge/scope.yaml) are judged as the project they generate: files of the generated
+ * project are read under the path they will have there, with their template tags
+ * neutralised, and the generator's own files (its tests, CI, hooks) are not counted.
+ */
+import type { FileFact, ScanWarning } from '../model/facts';
+import type { ScopeRules, TemplateMarker } from '../model/knowledge';
+import { parseYaml } from '../facts/yamlSource';
+import { isExpressionSegment, renderSegment } from './templateText';
+
+/** A template found in the repository and the project it generates. */
+export interface TemplateProject {
+  /** Repository path of the marker file (e.g. `cookiecutter.json`). */
+  marker: string;
+  /** Folder of the marker ('' for the repository root). */
+  folder: string;
+  /** Folder of the generated project's files. */
+  root: string;
+  renders: TemplateMarker['renders'];
+}
+
+export interface TemplateScope {
+  projects: TemplateProject[];
+  /** Files of the generators (beside the generated projects in a template's folder): not counted. */
+  generatorFiles: Set<string>;
+}
+
+/** How a file of a generated project is read. */
+export interface RenderedFile {
+  /** Its path in the generated project, which globs match (`.github/workflows/ci.yml`). */
+  as: string;
+  /** Its text holds template tags to neutralise. */
+  template: boolean;
+}
+
+/** The templates of a repository and the files their generators own. */
+export async function findTemplates(
+  files: readonly FileFact[],
+  rules: ScopeRules['templates'],
+  read: (path: string) => Promise<string | undefined>,
+  warn: (warning: ScanWarning) => void,
+): Promise<TemplateScope> {
+  const folders = folderIndex(files);
+  const markers = files
+    .map((f) => ({ path: f.path, rule: rules.markers.find((m) => m.file.toLowerCase() === baseName(f.path).toLowerCase()) }))
+    .filter((m): m is { path: string; rule: TemplateMarker } => m.rule !== undefined)
+    .sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : 1));
+  const projects: TemplateProject[] = [];
+  for (const { path, rule } of markers) {
+    const folder = parentOf(path);
+    // A marker inside a generated project belongs to that project (a template of templates is rare).
+    if (projects.some((p) => folder === p.folder || folder === p.root || isUnder(folder, p.root))) continue;
+    const templateDir = join(folder, await templateDirOf(path, rule, read, warn));
+    const root = projectRoot(templateDir, rule, folders);
+    if (root !== undefined) projects.push({ marker: path, folder, root, renders: rule.renders });
+  }
+  const generatorFiles = new Set<string>();
+  for (const file of files) {
+    if (file.path === '.git' || projects.some((p) => isUnder(file.path, p.root))) continue;
+    if (projects.some((p) => p.folder === '' || isUnder(file.path, p.folder))) generatorFiles.add(file.path);
+  }
+  return { projects, generatorFiles };
+}
+
+/** How a file inside a generated project is read; undefined for any other file. */
+export function renderedFile(path: string, scope: TemplateScope, suffixes: readonly string[]): RenderedFile | undefined {
+  const project = scope.projects.find((p) => isUnder(path, p.root));
+  if (!project) return undefined;
+  const segments = (project.root === '' ? path : path.slice(project.root.length + 1)).split('/').map(renderSegment);
+  const name = segments[segments.length - 1];
+  const suffix = suffixes.find((s) => name.toLowerCase().endsWith(s) && name.length > s.length);
+  if (project.renders === 'suffixed' && suffix) segments[segments.length - 1] = name.slice(0, -suffix.length);
+  return { as: segments.join('/'), template: project.renders === 'all' || suffix !== undefined };
+}
+
+/** The template folder, moved by the marker's `templateDirKey` when the marker file sets it. */
+async function templateDirOf(
+  marker: string,
+  rule: TemplateMarker,
+  read: (path: string) => Promise<string | undefined>,
+  warn: (warning: ScanWarning) => void,
+): Promise<string> {
+  if (!rule.templateDirKey) return rule.templateDir;
+  const text = await read(marker);
+  if (text === undefined) return rule.templateDir;
+  try {
+    const value = (parseYaml(text)[0]?.value as Record<string, unknown> | undefined)?.[rule.templateDirKey];
+    // Only a plain relative folder; a templated or escaping value keeps the default.
+    if (typeof value === 'string' && /^[^/{}]/.test(value) && !value.split('/').includes('..')) return value.replace(/\/+$/, '');
+  } catch (err) {
+    warn({ code: 'parse-error', path: marker, message: `cannot be parsed: ${(err as Error).message ?? String(err)}` });
+  }
+  return rule.templateDir;
+}
+
+/** The generated project's root, or undefined when the layout is not the marker's. */
+function projectRoot(templateDir: string, rule: TemplateMarker, folders: FolderIndex): string | undefined {
+  if (!folders.has(templateDir)) return undefined;
+  if (rule.project === 'template-folder') return templateDir;
+  const expressionFolders = [...(folders.get(templateDir) ?? [])].filter(isExpressionSegment);
+  return expressionFolders.length === 1 ? join(templateDir, expressionFolders[0]) : undefined;
+}
+
+/** Folder path → names of its child folders ('' is the root). */
+type FolderIndex = Map<string, Set<string>>;
+
+function folderIndex(files: readonly FileFact[]): FolderIndex {
+  const index: FolderIndex = new Map([['', new Set()]]);
+  for (const { path } of files) {
+    for (let child = parentOf(path); child !== ''; child = parentOf(child)) {
+      if (!index.has(child)) index.set(child, new Set());
+      const parent = parentOf(child);
+      const siblings = index.get(parent) ?? new Set<string>();
+      index.set(parent, siblings);
+      if (siblings.has(baseName(child))) break;
+      siblings.add(baseName(child));
+    }
+  }
+  return index;
+}
+
+function join(folder: string, rel: string): string {
+  const clean = rel === '.' ? '' : rel.replace(/^\.\//, '');
+  return folder === '' ? clean : clean === '' ? folder : `${folder}/${clean}`;
+}
+
+export function isUnder(path: string, folder: string): boolean {
+  return folder === '' || path.startsWith(`${folder}/`);
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function depth(path: string): number {
+  return path.split('/').length;
+}
