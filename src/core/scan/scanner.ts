@@ -12,6 +12,7 @@ import { parseYaml } from '../facts/yamlSource';
 import { applyLibraryScope, applyTemplateScope } from '../scope/repositoryScope';
 import type { ScopeOptions } from '../scope/options';
 import { neutraliseTemplate } from '../scope/templateText';
+import { needsQuotedPlaceholders } from '../scope/templates';
 import { PathIndex } from './globs';
 import { walk } from './walk';
 
@@ -188,7 +189,7 @@ async function readJob(
   const result: FileResult = { patch: {}, yamlDocuments: [], warnings: [] };
   const raw = await readText(job.path, result.warnings);
   if (raw === undefined) return result;
-  const text = job.template ? neutraliseTemplate(raw) : raw;
+  const text = job.template ? neutraliseTemplate(raw, { quoteBare: needsQuotedPlaceholders(job.as ?? job.path) }) : raw;
   const context: ExtractContext = {
     read: async (path) => (exists(path) ? readText(path, result.warnings) : undefined),
     warn: (warning) => result.warnings.push(warning),

@@ -34,6 +34,11 @@ export interface RenderedFile {
   template: boolean;
 }
 
+/** Rendered files whose values must be quoted: a bare placeholder is no TOML or JSON value. */
+export function needsQuotedPlaceholders(renderedPath: string): boolean {
+  return /\.(toml|json)$/i.test(renderedPath);
+}
+
 /** The templates of a repository and the files their generators own. */
 export async function findTemplates(
   files: readonly FileFact[],

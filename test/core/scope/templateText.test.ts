@@ -46,3 +46,14 @@ test('a hostile line of many unclosed tags is handled in linear time', () => {
   assert.equal(neutraliseTemplate(line), line);
   assert.ok(Date.now() - started < 2000, 'well under two seconds');
 });
+
+test('a conditional on one line keeps its first branch; TOML and JSON values stay quoted', () => {
+  assert.equal(
+    neutraliseTemplate('  {% if cookiecutter.license == "MIT" %}"MIT"{% elif cookiecutter.license == "BSD" %}"BSD"{% else %}"none"{% endif %}'),
+    '  "MIT"',
+  );
+  assert.equal(neutraliseTemplate('name: {{ if (eq .x `y`) }}Feature and {{end}}Training'), 'name: Feature and Training');
+  assert.equal(neutraliseTemplate('x = 1 {# if you change this #} # note'), 'x = 1  # note');
+  assert.equal(neutraliseTemplate('name = {{ cookiecutter.module_name|tojson }}', { quoteBare: true }), 'name = "cookiecutter_module_name_tojson"');
+  assert.equal(neutraliseTemplate('description = "A {{ cookiecutter.kind }} project"', { quoteBare: true }), 'description = "A cookiecutter_kind project"');
+});
