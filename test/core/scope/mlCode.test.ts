@@ -38,3 +38,10 @@ test('the configuration can turn the ML-code requirement off', async () => {
   const report = await auditFiles({ 'dags/export.py': DAG }, 'scope:\n  requireMlCode: false\n');
   assert.equal(statusOf(report, 'pipeline-definition'), 'present');
 });
+
+test('a DAG that trains through an ML platform operator is an ML pipeline', async () => {
+  const report = await auditFiles({
+    'dags/train.py': 'from airflow import DAG\nfrom airflow.providers.amazon.aws.operators.sagemaker import SageMakerTrainingOperator\n\nwith DAG("train", schedule=None) as dag:\n    SageMakerTrainingOperator(task_id="t", config={})\n',
+  });
+  assert.equal(statusOf(report, 'pipeline-definition'), 'present');
+});
