@@ -174,7 +174,8 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
             fields: {
               publishCommands: req({ type: 'array', items: regex, minItems: 1 }),
               publishActions: req(texts),
-              notTeamFolders: req({ type: 'array', items: { type: 'string', pattern: /^[^/\\]+$/, hint: 'a folder name' }, minItems: 1 }),
+              publishScripts: req(texts),
+              notTeamFolders: req({ type: 'array', items: { type: 'string', pattern: /^[^/\\]+$/, hint: 'a folder name or name glob' }, minItems: 1 }),
               sourceNotEvidenceOf: req({ type: 'array', items: id }),
             },
           }),

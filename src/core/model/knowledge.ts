@@ -233,7 +233,9 @@ export interface ScopeRules {
     publishCommands: string[];
     /** Globs over CI `uses` that publish a package to an index. */
     publishActions: string[];
-    /** Top-level folders of a library that are not the team's practice. */
+    /** Root files whose commands may publish the package (release scripts, Makefiles). */
+    publishScripts: string[];
+    /** Globs over the names of a library's top-level folders that are not the team's practice. */
     notTeamFolders: string[];
     /** Practices for which signals in the library's own package source do not count. */
     sourceNotEvidenceOf: string[];

@@ -1,6 +1,7 @@
 /**
- * Published Python libraries: the repository's root declares a distribution and its CI
- * publishes it to a package index (knowledge/scope.yaml lists the commands and actions).
+ * Published Python libraries: the repository's root declares a distribution and its CI or
+ * a release script at its root (Makefile, noxfile, ...) publishes it to a package index
+ * (knowledge/scope.yaml lists the commands, actions and scripts).
  * Their examples and documentation show the library to users, and their package source
  * implements features for users; neither is the team's own practice.
  */
@@ -35,20 +36,23 @@ export async function findLibrary(
   if (mode === 'never') return undefined;
   let reason = 'set in the configuration';
   if (mode === 'auto') {
-    // The CI facts are at hand; the root declaration is read only for a repository that publishes.
-    const published = publishStep(ci, rules);
-    const declared = published && (await declaredDistribution(files, read, warn));
+    // The CI facts are at hand; files are read only for a repository that may be a library.
+    let published = publishStep(ci, rules);
+    if (!published && !files.some((f) => rootFileMatches(f.path, rules.publishScripts))) return undefined;
+    const declared = await declaredDistribution(files, read, warn);
     if (!declared) return undefined;
+    published ??= await publishScript(files, rules, read);
+    if (!published) return undefined;
     reason = `${declared}; ${published} publishes it`;
   }
   const topFolders = new Set(files.map((f) => f.path).filter((p) => p.includes('/')).map((p) => p.slice(0, p.indexOf('/'))));
-  const notTeam = new Set(rules.notTeamFolders.map((n) => n.toLowerCase()));
+  const notTeam = globMatcher(rules.notTeamFolders);
   // Tests exercise what the package implements (a test of the tracing feature imports the tracer).
   const testDirs = [...topFolders].filter((f) => TEST_FOLDERS.has(f.toLowerCase()));
   return {
     reason,
     sourceDirs: [...packageDirs(files, notTeam), ...testDirs].sort(),
-    notTeamFolders: [...topFolders].filter((f) => notTeam.has(f.toLowerCase())).sort(),
+    notTeamFolders: [...topFolders].filter(notTeam).sort(),
   };
 }
 
@@ -86,24 +90,42 @@ function publishStep(ci: readonly CiPipeline[], rules: ScopeRules['libraries']):
     for (const step of pipeline.jobs.flatMap((j) => j.steps)) {
       const where = `${step.path}${step.line !== undefined ? `:${step.line}` : ''}`;
       if (step.uses && action(step.uses)) return `${where} (uses ${step.uses})`;
-      // A commented-out shell line publishes nothing.
-      const line = step.command?.split('\n').find((l) => !l.trim().startsWith('#') && rules.publishCommands.some((p) => matchesLine(p, l)));
+      const line = step.command?.split('\n').find((l) => isPublishCommand(l, rules));
       if (line !== undefined) return `${where} (${line.trim()})`;
     }
   }
   return undefined;
 }
 
+/** Where a release script publishes the package, e.g. `Makefile:52 (twine upload dist/*)`. */
+async function publishScript(files: readonly FileFact[], rules: ScopeRules['libraries'], read: (path: string) => Promise<string | undefined>): Promise<string | undefined> {
+  for (const { path } of files.filter((f) => rootFileMatches(f.path, rules.publishScripts))) {
+    const lines = (await read(path))?.split('\n') ?? [];
+    const index = lines.findIndex((l) => isPublishCommand(l, rules));
+    if (index >= 0) return `${path}:${index + 1} (${lines[index].trim()})`;
+  }
+  return undefined;
+}
+
+function rootFileMatches(path: string, globs: readonly string[]): boolean {
+  return !path.includes('/') && globMatcher(globs)(path);
+}
+
+/** A command line that publishes a package; a commented-out line publishes nothing. */
+function isPublishCommand(line: string, rules: ScopeRules['libraries']): boolean {
+  return !line.trim().startsWith('#') && rules.publishCommands.some((p) => matchesLine(p, line));
+}
+
 /** Outermost package folders at the root or under `src/`, tests and not-team folders aside. */
-function packageDirs(files: readonly FileFact[], notTeam: ReadonlySet<string>): string[] {
+function packageDirs(files: readonly FileFact[], notTeam: (name: string) => boolean): string[] {
   const dirs = new Set<string>();
   for (const { path } of files) {
     const parts = path.split('/');
     if (parts[parts.length - 1] !== '__init__.py') continue;
     const depth = parts[0] === 'src' ? 2 : 1;
     if (parts.length !== depth + 1) continue;
-    const name = parts[depth - 1].toLowerCase();
-    if (!TEST_FOLDERS.has(name) && !notTeam.has(name)) dirs.add(parts.slice(0, depth).join('/'));
+    const name = parts[depth - 1];
+    if (!TEST_FOLDERS.has(name.toLowerCase()) && !notTeam(name)) dirs.add(parts.slice(0, depth).join('/'));
   }
   return [...dirs].sort();
 }

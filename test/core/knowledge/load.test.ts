@@ -79,7 +79,7 @@ test('scope.yaml: unknown practices and tools no rule names are rejected with th
   const scope = miniKnowledgeFiles().find((f) => f.path === 'scope.yaml')!.text;
   const broken = scope.replace('sourceNotEvidenceOf: [ci]', 'sourceNotEvidenceOf: [ci, tracking]').replace('generalTools: []', 'generalTools: [airflw]');
   assert.deepEqual(issuesOf(() => parseKnowledge(withFile('scope.yaml', broken))), [
-    "scope.yaml:10: scope.libraries.sourceNotEvidenceOf[1]: unknown practice 'tracking'",
-    "scope.yaml:13: scope.mlCode.generalTools[0]: no rule names the tool 'airflw'",
+    "scope.yaml:11: scope.libraries.sourceNotEvidenceOf[1]: unknown practice 'tracking'",
+    "scope.yaml:14: scope.mlCode.generalTools[0]: no rule names the tool 'airflw'",
   ]);
 });

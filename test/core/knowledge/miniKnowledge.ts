@@ -80,6 +80,7 @@ export function miniKnowledgeFiles(): KnowledgeFile[] {
         '  libraries:',
         "    publishCommands: ['\\btwine\\s+upload\\b']",
         '    publishActions: [pypa/gh-action-pypi-publish]',
+        '    publishScripts: [Makefile]',
         '    notTeamFolders: [examples]',
         '    sourceNotEvidenceOf: [ci]',
         '  mlCode:',

@@ -31,12 +31,13 @@ const library: Record<string, string> = {
   'src/tinytrack/integrations/mlflow.py': 'import mlflow\n\ndef forward(value):\n    mlflow.log_metric("value", value)\n',
   'tests/test_forward.py': 'import mlflow\nfrom tinytrack.integrations.mlflow import forward\n\ndef test_forward():\n    mlflow.start_run()\n    assert forward(1) is None\n',
   'examples/train.py': 'import numpy as np\nimport mlflow\nnp.random.seed(0)\nmlflow.log_metric("acc", 0.9)\n',
+  'docs-site/quickstart.py': 'import random\nrandom.seed(1)\n',
 };
 
 test('a published library: examples/ not counted, package source and tests not evidence of tracking', async () => {
   const report = await auditFiles(library);
   assert.equal(statusOf(report, 'experiment-tracking'), 'absent');
-  assert.equal(statusOf(report, 'random-seeds'), 'absent', 'the seed is only in examples/');
+  assert.equal(statusOf(report, 'random-seeds'), 'absent', 'seeds are only in examples/ and docs-site/');
   assert.equal(statusOf(report, 'unit-tests'), 'present', 'its own tests still count');
   assert.equal(statusOf(report, 'ci'), 'present');
   const note = report.scope.find((n) => n.kind === 'library');
@@ -44,7 +45,7 @@ test('a published library: examples/ not counted, package source and tests not e
   assert.match(note.message, /pyproject\.toml declares 'tinytrack'/);
   assert.match(note.message, /release\.yml:\d+ \(twine upload dist\/\*\)/);
   assert.deepEqual(note.paths, ['src/tinytrack', 'tests']);
-  assert.deepEqual(note.excluded, ['examples/']);
+  assert.deepEqual(note.excluded, ['docs-site/', 'examples/']);
   assert.ok(note.practices.includes('experiment-tracking'));
   assert.ok(!note.practices.includes('unit-tests'));
 });
@@ -94,4 +95,16 @@ test('the configuration can declare a library, or deny one', async () => {
   assert.equal(statusOf(declared, 'random-seeds'), 'absent');
   const denied = await auditFiles(library, 'scope:\n  library: never\n');
   assert.deepEqual(denied.scope, []);
+});
+
+test('a library uploaded from a Makefile target is a published library too', async () => {
+  const { '.github/workflows/release.yml': _release, ...files } = library;
+  const report = await auditFiles({ ...files, Makefile: 'build:\n\tpython -m build\n\nrelease: build\n\ttwine upload dist/*\n' });
+  assert.match(report.scope[0]?.message ?? '', /Makefile:5 \(twine upload dist\/\*\) publishes it/);
+});
+
+test('near miss: a Makefile upload in an application that declares no distribution', async () => {
+  const { '.github/workflows/release.yml': _release, 'pyproject.toml': _p, ...files } = library;
+  const report = await auditFiles({ ...files, Makefile: 'release:\n\ttwine upload dist/*\n' });
+  assert.deepEqual(report.scope, []);
 });
