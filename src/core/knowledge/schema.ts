@@ -163,6 +163,13 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
                     templateDirKey: opt(text),
                     project: req({ type: 'enum', values: ['template-folder', 'single-expression-folder'] }),
                     renders: req({ type: 'enum', values: ['all', 'suffixed'] }),
+                    answers: opt({
+                      type: 'object',
+                      fields: {
+                        from: req({ type: 'enum', values: ['keys', 'keys-default', 'properties-default'] }),
+                        prefix: opt({ type: 'string', pattern: /^[A-Za-z_.]+$/, hint: 'a variable prefix such as `cookiecutter.`' }),
+                      },
+                    }),
                   },
                 },
               }),

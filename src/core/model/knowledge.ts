@@ -223,6 +223,13 @@ export interface TemplateMarker {
   project: 'template-folder' | 'single-expression-folder';
   /** Which files the engine renders: all, or those with a template suffix. */
   renders: 'all' | 'suffixed';
+  /**
+   * Where the marker file gives the default answers: its `keys` (a list's first item is
+   * the default), its `keys-default` (a key's `default` when it is a mapping), or the
+   * `default` of each of its JSON-schema `properties-default`; `prefix` is how templates
+   * refer to an answer (`cookiecutter.`, `.`, or nothing).
+   */
+  answers?: { from: 'keys' | 'keys-default' | 'properties-default'; prefix?: string };
 }
 
 /** Which files are the team's own practice (knowledge/scope.yaml). */

@@ -6,6 +6,7 @@
 import type { FileContent, FileHost } from '../host/fileHost';
 import type { Facts, FileFact, ScanWarning, ScopeNote, YamlDocumentFact } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
+import type { Answer } from '../scope/templateConditions';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
 import { ownPackages } from '../facts/ownPackages';
 import { parseYaml } from '../facts/yamlSource';
@@ -189,7 +190,10 @@ async function readJob(
   const result: FileResult = { patch: {}, yamlDocuments: [], warnings: [] };
   const raw = await readText(job.path, result.warnings);
   if (raw === undefined) return result;
-  const text = job.template ? neutraliseTemplate(raw, { quoteBare: needsQuotedPlaceholders(job.as ?? job.path) }) : raw;
+  const answers = job.template;
+  const text = answers
+    ? neutraliseTemplate(raw, { quoteBare: needsQuotedPlaceholders(job.as ?? job.path), answers: (v) => (Object.hasOwn(answers, v) ? answers[v] : undefined) })
+    : raw;
   const context: ExtractContext = {
     read: async (path) => (exists(path) ? readText(path, result.warnings) : undefined),
     warn: (warning) => result.warnings.push(warning),
@@ -217,8 +221,8 @@ interface ReadJob {
   path: string;
   /** The path globs matched (a template file's path in its generated project). */
   as?: string;
-  /** The text holds template tags, neutralised before parsing. */
-  template: boolean;
+  /** The text holds template tags, neutralised before parsing with the template's default answers. */
+  template?: Readonly<Record<string, Answer>>;
   extractors: Extractor[];
   /** First keys of the `yaml` rules interested in this file: parsing is skipped when none occurs in it. */
   yamlKeys: string[];
@@ -226,14 +230,14 @@ interface ReadJob {
 }
 
 /** Which files to read and what to do with each, looked up through a path index. */
-function planReads(files: readonly FileFact[], request: ScanRequest, templateTexts: ReadonlySet<string>): ReadJob[] {
+function planReads(files: readonly FileFact[], request: ScanRequest, templateTexts: ReadonlyMap<string, Readonly<Record<string, Answer>>>): ReadJob[] {
   const rendered = new Map(files.flatMap((f) => (f.as !== undefined ? [[f.path, f.as] as const] : [])));
   const index = new PathIndex(files.filter((f) => f.path !== '.git').map((f) => f.path), (path) => rendered.get(path) ?? path);
   const jobs = new Map<string, ReadJob>();
   const job = (path: string) => {
     let found = jobs.get(path);
     if (!found) {
-      found = { path, as: rendered.get(path), template: templateTexts.has(path), extractors: [], yamlKeys: [], content: false };
+      found = { path, as: rendered.get(path), template: templateTexts.get(path), extractors: [], yamlKeys: [], content: false };
       jobs.set(path, found);
     }
     return found;
@@ -246,7 +250,7 @@ function planReads(files: readonly FileFact[], request: ScanRequest, templateTex
 
 /** How a job reads its file: a cached result is reused only for the same reading. */
 function jobVariant(job: ReadJob): string {
-  return job.template || job.as !== undefined ? `${job.as ?? ''}\0${job.template}` : '';
+  return job.template || job.as !== undefined ? `${job.as ?? ''}\0${JSON.stringify(job.template ?? null)}` : '';
 }
 
 function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[], notes: ScopeNote[]): Facts {

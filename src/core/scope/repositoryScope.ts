@@ -7,6 +7,7 @@ import type { ScopeRules } from '../model/knowledge';
 import { ownPackages } from '../facts/ownPackages';
 import { findLibrary } from './library';
 import type { ScopeOptions } from './options';
+import type { Answer } from './templateConditions';
 import { findTemplates, isUnder, renderedFile } from './templates';
 
 /** Folders or files listed at most in a note's `excluded`. */
@@ -18,8 +19,8 @@ type Warn = (warning: ScanWarning) => void;
 /** The files to scan, after leaving a template's generator out; template files carry their rendered path. */
 export interface TemplateView {
   files: FileFact[];
-  /** Paths whose text holds template tags to neutralise before extraction. */
-  templateTexts: Set<string>;
+  /** Paths whose text holds template tags to neutralise before extraction, with the template's default answers. */
+  templateTexts: Map<string, Readonly<Record<string, Answer>>>;
   notes: ScopeNote[];
 }
 
@@ -30,24 +31,30 @@ export async function applyTemplateScope(
   read: Read,
   warn: Warn,
 ): Promise<TemplateView> {
-  if (!options.templates) return { files: [...files], templateTexts: new Set(), notes: [] };
+  if (!options.templates) return { files: [...files], templateTexts: new Map(), notes: [] };
   const scope = await findTemplates(files, rules, read, warn);
-  if (scope.projects.length === 0) return { files: [...files], templateTexts: new Set(), notes: [] };
-  const templateTexts = new Set<string>();
+  if (scope.projects.length === 0) return { files: [...files], templateTexts: new Map(), notes: [] };
+  const templateTexts = new Map<string, Readonly<Record<string, Answer>>>();
   const counted: FileFact[] = [];
+  // Generator files, and files a conditional in their path leaves out with the default answers.
+  const excluded = new Set(scope.generatorFiles);
   for (const file of files) {
-    if (scope.generatorFiles.has(file.path)) continue;
+    if (excluded.has(file.path)) continue;
     const rendered = renderedFile(file.path, scope, rules.suffixes);
-    if (rendered?.template) templateTexts.add(file.path);
+    if (rendered?.generated === false) {
+      excluded.add(file.path);
+      continue;
+    }
+    if (rendered?.template) templateTexts.set(file.path, rendered.answers);
     counted.push(rendered ? { path: file.path, as: rendered.as } : file);
   }
   const markers = [...new Set(scope.projects.map((p) => p.marker))];
   const note: ScopeNote = {
     kind: 'template',
-    message: `template (${markers.slice(0, 3).join(', ')}${markers.length > 3 ? ', …' : ''}): judged as the generated project${scope.projects.length > 1 ? 's' : ''} with template expressions as placeholders; the generator's own files are not counted`,
+    message: `template (${markers.slice(0, 3).join(', ')}${markers.length > 3 ? ', …' : ''}): judged as the generated project${scope.projects.length > 1 ? 's' : ''} with the default answers, template expressions as placeholders; the generator's own files are not counted`,
     paths: scope.projects.map((p) => p.root),
-    excluded: summarise(files, scope.generatorFiles),
-    excludedFiles: scope.generatorFiles.size,
+    excluded: summarise(files, excluded),
+    excludedFiles: excluded.size,
     practices: [],
   };
   return { files: counted, templateTexts, notes: [note] };

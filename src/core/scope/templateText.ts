@@ -3,10 +3,13 @@
  * an output expression (`{{ cookiecutter.name }}`, `{{.input_root_dir}}`) becomes a
  * placeholder identifier, a string literal (`{{ "{{" }}`, Go's `` {{`${{ x }}`}} ``)
  * becomes its content, and control tags (`{% if %}`, `{{- if }}`, `{{ end }}`, comments)
- * are dropped, with both branches of a conditional kept (the first only when the whole
- * conditional is on one line). Lines are never removed, so
- * facts keep the template file's line numbers. GitHub's own `${{ }}` is left alone.
+ * are dropped. A conditional whose condition can be evaluated with the template's default
+ * answers keeps the branch those answers take; otherwise every branch is kept (only the
+ * first when the whole conditional is on one line, where branches would run together).
+ * Lines are never removed, so facts keep the template file's line numbers. GitHub's own
+ * `${{ }}` is left alone.
  */
+import { evaluateCondition, type Answers } from './templateConditions';
 
 /** A tag longer than this is not a tag: the scan of each line stays linear. */
 const MAX_TAG = 500;
@@ -15,6 +18,9 @@ const MAX_TAG = 500;
 const GO_CONTROL = /^(if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
 const STRING_LITERAL = /^(`[^`]*`|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')$/;
 const CLOSERS: Record<string, string> = { '{': '}}', '%': '%}', '#': '#}' };
+/** Block statements other than `if` that an `end…` tag closes. */
+const JINJA_BLOCKS = new Set(['for', 'macro', 'call', 'filter', 'raw', 'block', 'with', 'autoescape']);
+const GO_BLOCKS = new Set(['range', 'with', 'define', 'block']);
 
 export interface NeutraliseOptions {
   /**
@@ -22,23 +28,34 @@ export interface NeutraliseOptions {
    * JSON need a quoted value where Python needs a bare identifier.
    */
   quoteBare?: boolean;
+  /** The template's default answers, to choose the branch of a conditional. */
+  answers?: Answers;
 }
 
-/** The text with template tags neutralised, line by line. */
+/** One open block: whether its current branch renders, and whether an earlier branch did. */
+interface Frame {
+  conditional: boolean;
+  state: 'keep' | 'drop' | 'unknown';
+  /** An earlier (or the current) branch was taken: true, false, or not known. */
+  taken: boolean | undefined;
+  /** Line the block opened on (a conditional opened and closed on one line keeps its first branch). */
+  line: number;
+}
+
+/** The text with template tags neutralised. */
 export function neutraliseTemplate(text: string, options: NeutraliseOptions = {}): string {
-  return text.split('\n').map((line) => neutraliseLine(line, options.quoteBare === true)).join('\n');
+  const frames: Frame[] = [];
+  return text.split('\n').map((line, i) => neutraliseLine(line, i, frames, options)).join('\n');
 }
 
-function neutraliseLine(line: string, quoteBare: boolean): string {
+function neutraliseLine(line: string, lineIndex: number, frames: Frame[], options: NeutraliseOptions): string {
+  const active = () => frames.every((f) => f.state !== 'drop');
+  if (!line.includes('{')) return active() ? line : '';
   let out = '';
   let control = false;
-  // A conditional opened and closed on this line keeps only its first branch: the
-  // branches of `{% if %}A{% else %}B{% endif %}` would run together as `AB`.
-  let openIfs = 0;
-  let skipping = false;
   let from = 0;
   const emit = (text: string) => {
-    if (!skipping) out += text;
+    if (active()) out += text;
   };
   for (let open = line.indexOf('{', from); open >= 0 && open < line.length - 1; open = line.indexOf('{', from)) {
     const closer = CLOSERS[line[open + 1]];
@@ -52,21 +69,52 @@ function neutraliseLine(line: string, quoteBare: boolean): string {
     emit(line.slice(from, open));
     from = end;
     if (closer === '}}' && !GO_CONTROL.test(expr)) {
-      emit(STRING_LITERAL.test(expr) ? unquote(expr) : quoteBare && !insideString(out) ? `"${placeholderOf(expr)}"` : placeholderOf(expr));
+      emit(STRING_LITERAL.test(expr) ? unquote(expr) : options.quoteBare && !insideString(out) ? `"${placeholderOf(expr)}"` : placeholderOf(expr));
       continue;
     }
     control = true;
-    const keyword = closer === '#}' ? undefined : /^\w+/.exec(expr)?.[0];
-    if (keyword === 'if') openIfs++;
-    else if ((keyword === 'else' || keyword === 'elif') && openIfs > 0) skipping = true;
-    else if ((keyword === 'end' || keyword === 'endif') && openIfs > 0) {
-      openIfs--;
-      skipping = false;
-    }
+    if (closer !== '#}') applyControl(expr, closer === '}}' ? 'go' : 'jinja', lineIndex, frames, options.answers);
   }
   emit(line.slice(from));
-  // A line that only held control tags renders to nothing: keep it empty, keep the numbering.
-  return control && out.trim() === '' ? '' : out;
+  // A line that only held control tags, or lies in a branch not taken, renders to nothing:
+  // keep it empty, keep the numbering.
+  if ((control && out.trim() === '') || (!active() && out === '')) return '';
+  // Text after a tag that switched branches keeps the line's indentation (YAML needs it).
+  const indent = /^[ \t]*/.exec(line)![0];
+  return out.startsWith(indent) ? out : indent + out.trimStart();
+}
+
+/** Open, switch or close a block for one control tag. */
+function applyControl(expr: string, syntax: 'jinja' | 'go', lineIndex: number, frames: Frame[], answers: Answers | undefined): void {
+  const keyword = /^\w+/.exec(expr)?.[0] ?? '';
+  const rest = expr.slice(keyword.length).trim();
+  const top = frames[frames.length - 1];
+  const decide = (condition: string): boolean | undefined => (answers ? evaluateCondition(condition, answers, syntax) : undefined);
+  if (keyword === 'if') {
+    const value = decide(rest);
+    frames.push({ conditional: true, state: stateOf(value), taken: value, line: lineIndex });
+  } else if (keyword === 'elif' || keyword === 'else') {
+    if (!top?.conditional) return;
+    // Go writes `else if cond`; a bare `else` is taken when nothing before was.
+    const condition = keyword === 'elif' ? rest : /^if\b/.test(rest) ? rest.slice(2).trim() : undefined;
+    if (top.taken === true || (top.taken === undefined && top.line === lineIndex)) {
+      top.state = 'drop';
+    } else if (top.taken === false) {
+      const value = condition === undefined ? true : decide(condition);
+      top.state = stateOf(value);
+      top.taken = value;
+    } else {
+      top.state = 'unknown';
+    }
+  } else if (syntax === 'go' ? keyword === 'end' : keyword.startsWith('end')) {
+    frames.pop();
+  } else if ((syntax === 'go' ? GO_BLOCKS : JINJA_BLOCKS).has(keyword)) {
+    frames.push({ conditional: false, state: 'keep', taken: undefined, line: lineIndex });
+  }
+}
+
+function stateOf(value: boolean | undefined): Frame['state'] {
+  return value === undefined ? 'unknown' : value ? 'keep' : 'drop';
 }
 
 /** Index just past the tag's closer (an expression's strings may hold braces: Go's `` `${{ x }}` ``); -1 when none near. */
@@ -123,7 +171,7 @@ export function isExpressionSegment(segment: string): boolean {
   return segment.includes('{{') && segment.includes('}}');
 }
 
-/** A path segment with each expression replaced by its placeholder. */
-export function renderSegment(segment: string): string {
-  return segment.replace(/\{\{.*?\}\}/g, (tag) => placeholderOf(tag));
+/** A path segment as the template renders it: '' when a conditional leaves it out. */
+export function renderSegment(segment: string, answers?: Answers): string {
+  return segment.includes('{') ? neutraliseTemplate(segment, { answers }) : segment;
 }

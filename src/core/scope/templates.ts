@@ -1,12 +1,14 @@
 /**
  * Project templates (cookiecutter, Copier, Databricks bundle templates, as described by
- * knowledge/scope.yaml) are judged as the project they generate: files of the generated
- * project are read under the path they will have there, with their template tags
- * neutralised, and the generator's own files (its tests, CI, hooks) are not counted.
+ * knowledge/scope.yaml) are judged as the project they generate with the default answers:
+ * files of the generated project are read under the path they will have there, with their
+ * template tags neutralised, and the generator's own files (its tests, CI, hooks) are not
+ * counted.
  */
 import type { FileFact, ScanWarning } from '../model/facts';
 import type { ScopeRules, TemplateMarker } from '../model/knowledge';
-import { parseYaml } from '../facts/yamlSource';
+import { asRecord, parseYaml } from '../facts/yamlSource';
+import type { Answer } from './templateConditions';
 import { isExpressionSegment, renderSegment } from './templateText';
 
 /** A template found in the repository and the project it generates. */
@@ -18,6 +20,8 @@ export interface TemplateProject {
   /** Folder of the generated project's files. */
   root: string;
   renders: TemplateMarker['renders'];
+  /** Default answers, by the variable as templates write it (`cookiecutter.x`, `.x`, `x`). */
+  answers: Readonly<Record<string, Answer>>;
 }
 
 export interface TemplateScope {
@@ -32,6 +36,8 @@ export interface RenderedFile {
   as: string;
   /** Its text holds template tags to neutralise. */
   template: boolean;
+  /** The template's default answers. */
+  answers: Readonly<Record<string, Answer>>;
 }
 
 /** Rendered files whose values must be quoted: a bare placeholder is no TOML or JSON value. */
@@ -56,9 +62,9 @@ export async function findTemplates(
     const folder = parentOf(path);
     // A marker inside a generated project belongs to that project (a template of templates is rare).
     if (projects.some((p) => folder === p.folder || folder === p.root || isUnder(folder, p.root))) continue;
-    const templateDir = join(folder, await templateDirOf(path, rule, read, warn));
-    const root = projectRoot(templateDir, rule, folders);
-    if (root !== undefined) projects.push({ marker: path, folder, root, renders: rule.renders });
+    const settings = await readMarker(path, rule, read, warn);
+    const root = projectRoot(join(folder, templateDirOf(settings, rule)), rule, folders);
+    if (root !== undefined) projects.push({ marker: path, folder, root, renders: rule.renders, answers: answersOf(settings, rule) });
   }
   const generatorFiles = new Set<string>();
   for (const file of files) {
@@ -68,35 +74,66 @@ export async function findTemplates(
   return { projects, generatorFiles };
 }
 
-/** How a file inside a generated project is read; undefined for any other file. */
-export function renderedFile(path: string, scope: TemplateScope, suffixes: readonly string[]): RenderedFile | undefined {
+/**
+ * How a file inside a generated project is read; undefined for any other file, and
+ * `generated: false` when a conditional in its path leaves it out with the default answers.
+ */
+export function renderedFile(path: string, scope: TemplateScope, suffixes: readonly string[]): (RenderedFile & { generated: true }) | { generated: false } | undefined {
   const project = scope.projects.find((p) => isUnder(path, p.root));
   if (!project) return undefined;
-  const segments = (project.root === '' ? path : path.slice(project.root.length + 1)).split('/').map(renderSegment);
+  const answers = (variable: string) => (Object.hasOwn(project.answers, variable) ? project.answers[variable] : undefined);
+  const segments = (project.root === '' ? path : path.slice(project.root.length + 1)).split('/').map((s) => renderSegment(s, answers));
+  if (segments.some((s) => s === '')) return { generated: false };
   const name = segments[segments.length - 1];
   const suffix = suffixes.find((s) => name.toLowerCase().endsWith(s) && name.length > s.length);
   if (project.renders === 'suffixed' && suffix) segments[segments.length - 1] = name.slice(0, -suffix.length);
-  return { as: segments.join('/'), template: project.renders === 'all' || suffix !== undefined };
+  return { generated: true, as: segments.join('/'), template: project.renders === 'all' || suffix !== undefined, answers: project.answers };
 }
 
-/** The template folder, moved by the marker's `templateDirKey` when the marker file sets it. */
-async function templateDirOf(
+/** The marker file's settings (its first YAML/JSON document); empty when unreadable or broken. */
+async function readMarker(
   marker: string,
   rule: TemplateMarker,
   read: (path: string) => Promise<string | undefined>,
   warn: (warning: ScanWarning) => void,
-): Promise<string> {
-  if (!rule.templateDirKey) return rule.templateDir;
+): Promise<Record<string, unknown>> {
+  if (!rule.templateDirKey && !rule.answers) return {};
   const text = await read(marker);
-  if (text === undefined) return rule.templateDir;
+  if (text === undefined) return {};
   try {
-    const value = (parseYaml(text)[0]?.value as Record<string, unknown> | undefined)?.[rule.templateDirKey];
-    // Only a plain relative folder; a templated or escaping value keeps the default.
-    if (typeof value === 'string' && /^[^/{}]/.test(value) && !value.split('/').includes('..')) return value.replace(/\/+$/, '');
+    return asRecord(parseYaml(text)[0]?.value) ?? {};
   } catch (err) {
     warn({ code: 'parse-error', path: marker, message: `cannot be parsed: ${(err as Error).message ?? String(err)}` });
+    return {};
   }
+}
+
+/** The template folder, moved by the marker's `templateDirKey` when the marker file sets it. */
+function templateDirOf(settings: Record<string, unknown>, rule: TemplateMarker): string {
+  const value = rule.templateDirKey ? settings[rule.templateDirKey] : undefined;
+  // Only a plain relative folder; a templated or escaping value keeps the default.
+  if (typeof value === 'string' && /^[^/{}]/.test(value) && !value.split('/').includes('..')) return value.replace(/\/+$/, '');
   return rule.templateDir;
+}
+
+/**
+ * The default answers the marker file gives, keyed as templates refer to them. A default
+ * that is itself a template (`{{ cookiecutter.name|lower }}`) is not known.
+ */
+function answersOf(settings: Record<string, unknown>, rule: TemplateMarker): Record<string, Answer> {
+  if (!rule.answers) return {};
+  const { from, prefix = '' } = rule.answers;
+  const entries = from === 'properties-default' ? asRecord(settings.properties) ?? {} : settings;
+  const answers: Record<string, Answer> = {};
+  for (const [name, entry] of Object.entries(entries)) {
+    let value: unknown = entry;
+    if (from === 'properties-default' || (from === 'keys-default' && asRecord(entry))) value = asRecord(entry)?.default;
+    else if (from === 'keys' && Array.isArray(entry)) value = entry[0];
+    if (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && !/\{[{%]/.test(value))) {
+      answers[`${prefix}${name}`] = value;
+    }
+  }
+  return answers;
 }
 
 /** The generated project's root, or undefined when the layout is not the marker's. */

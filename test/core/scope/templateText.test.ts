@@ -57,3 +57,32 @@ test('a conditional on one line keeps its first branch; TOML and JSON values sta
   assert.equal(neutraliseTemplate('name = {{ cookiecutter.module_name|tojson }}', { quoteBare: true }), 'name = "cookiecutter_module_name_tojson"');
   assert.equal(neutraliseTemplate('description = "A {{ cookiecutter.kind }} project"', { quoteBare: true }), 'description = "A cookiecutter_kind project"');
 });
+
+test('conditionals take the branch of the default answers; unknown ones keep every branch', () => {
+  const answers = (v: string) => ({ 'cookiecutter.manager': 'pip', '.input_cloud': 'azure' } as Record<string, string>)[v];
+  const text = [
+    '{%- if cookiecutter.manager == "poetry" %}',
+    '[tool.poetry]',
+    '{% elif cookiecutter.manager == "uv" %}',
+    '[project]',
+    'name = "uv"',
+    '{% else %}',
+    '[project]',
+    'name = "pip"',
+    '{% endif %}',
+    '{% if cookiecutter.unknown == "y" %}',
+    'kept = 1',
+    '{% else %}',
+    'kept = 2',
+    '{% endif %}',
+  ].join('\n');
+  assert.deepEqual(neutraliseTemplate(text, { answers }).split('\n'), ['', '', '', '', '', '', '[project]', 'name = "pip"', '', '', 'kept = 1', '', 'kept = 2', '']);
+  const go = 'env:\n  {{ if (eq .input_cloud `azure`) -}}\n  ARM: 1\n  {{ else -}}\n  TOKEN: 2\n  {{- end }}\nname: {{ if (eq .input_cloud `aws`) }}AWS {{ else }}Azure {{ end }}job';
+  assert.equal(neutraliseTemplate(go, { answers }), 'env:\n\n  ARM: 1\n\n\n\nname: Azure job');
+});
+
+test('text after a branch switch keeps the line indentation', () => {
+  const answers = (v: string) => ({ '.uc': 'no' } as Record<string, string>)[v];
+  const text = 'run: |\n    {{if (eq .uc `yes`)}}echo uc\n    {{- else}}echo plain{{end}}';
+  assert.equal(neutraliseTemplate(text, { answers }), 'run: |\n\n    echo plain');
+});

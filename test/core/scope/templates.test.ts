@@ -127,3 +127,23 @@ test('a malformed copier.yml is a scan warning, and the template folder stays th
   assert.ok(report.warnings.some((w) => w.code === 'parse-error' && w.path === 'copier.yml'));
   assert.equal(statusOf(report, 'random-seeds'), 'present');
 });
+
+test('cookiecutter: the default answers choose the branch and the files that are generated', async () => {
+  const report = await auditFiles({
+    'cookiecutter.json': '{"repo_name": "demo", "use_docker": ["n", "y"], "tracker": "mlflow"}\n',
+    '{{ cookiecutter.repo_name }}/{% if cookiecutter.use_docker == "y" %}Dockerfile{% endif %}': 'FROM python:3.11-slim\n',
+    '{{ cookiecutter.repo_name }}/train.py': [
+      '{% if cookiecutter.tracker == "wandb" %}',
+      'import wandb',
+      'wandb.init()',
+      '{% else %}',
+      'import mlflow',
+      'mlflow.autolog()',
+      '{% endif %}',
+      '',
+    ].join('\n'),
+  });
+  assert.equal(statusOf(report, 'containerization'), 'absent', 'the Dockerfile is only generated for use_docker=y');
+  assert.deepEqual([...new Set(report.practices.find((p) => p.id === 'experiment-tracking')?.signals.map((s) => s.tool))], ['mlflow']);
+  assert.ok(report.scope[0].excluded.includes('{{ cookiecutter.repo_name }}/{% if cookiecutter.use_docker == "y" %}Dockerfile{% endif %}'));
+});
