@@ -51,7 +51,7 @@ export async function applyTemplateScope(
   const markers = [...new Set(scope.projects.map((p) => p.marker))];
   const note: ScopeNote = {
     kind: 'template',
-    message: `template (${markers.slice(0, 3).join(', ')}${markers.length > 3 ? ', …' : ''}): judged as the generated project${scope.projects.length > 1 ? 's' : ''} with the default answers, template expressions as placeholders; the generator's own files are not counted`,
+    message: `template (${markerSummary(markers)}): judged as the project${scope.projects.length > 1 ? 's' : ''} ${listed(scope.projects.map((p) => `${p.root}/`))} generate${scope.projects.length > 1 ? '' : 's'} with the default answers, template expressions as placeholders; the generator's own files are not counted`,
     paths: scope.projects.map((p) => p.root),
     excluded: summarise(files, excluded),
     excludedFiles: excluded.size,
@@ -76,6 +76,21 @@ export async function applyLibraryScope(facts: Facts, rules: ScopeRules['librari
     excludedFiles: dropped.size,
     practices: [...rules.sourceNotEvidenceOf],
   });
+}
+
+/** `cookiecutter.json`, or `5 × cookiecutter.json` for a collection of templates. */
+function markerSummary(markers: readonly string[]): string {
+  const names = new Map<string, number>();
+  for (const marker of markers) {
+    const name = marker.slice(marker.lastIndexOf('/') + 1);
+    names.set(name, (names.get(name) ?? 0) + 1);
+  }
+  return [...names].map(([name, count]) => (count > 1 ? `${count} × ${name}` : name)).join(', ');
+}
+
+/** The first few items, then an ellipsis. */
+function listed(items: readonly string[]): string {
+  return `${items.slice(0, 3).join(', ')}${items.length > 3 ? ', …' : ''}`;
 }
 
 /** Remove every fact found in a dropped file. */
