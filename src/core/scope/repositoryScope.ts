@@ -64,9 +64,10 @@ export async function applyTemplateScope(
 export async function applyLibraryScope(facts: Facts, rules: ScopeRules['libraries'], options: ScopeOptions, read: Read, warn: Warn): Promise<void> {
   const library = await findLibrary(facts.files, facts.ci, rules, options.library, read, warn);
   if (!library) return;
-  const dropped = new Set(facts.files.filter((f) => library.notTeamFolders.some((folder) => isUnder(f.path, folder))).map((f) => f.path));
+  const notTeam = (path: string) => library.notTeamFolders.some((folder) => isUnder(path, folder));
+  const dropped = new Set(facts.files.filter((f) => notTeam(f.path)).map((f) => f.path));
   const excluded = summarise(facts.files, dropped);
-  dropFacts(facts, (path) => dropped.has(path) || library.notTeamFolders.some((folder) => isUnder(path, folder)));
+  dropFacts(facts, notTeam);
   facts.scope.librarySource = library.sourceDirs;
   facts.scope.notes.push({
     kind: 'library',
