@@ -36,6 +36,7 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
     contentGlobs: rules.flatMap((r) => (r.kind === 'content' ? r.files : [])),
     excludes: options.config.excludes,
     limits: options.config.limits,
+    scope: { rules: knowledge.scope, options: options.config.scope },
     onProgress: options.onProgress,
     cache: options.cache,
   });
@@ -48,5 +49,6 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
     collection: options.config.collection,
     rootName: options.rootName,
     tool: options.tool,
+    requireMlCode: options.config.scope.requireMlCode,
   });
 }

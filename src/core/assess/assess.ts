@@ -9,6 +9,7 @@ import { decideLevel } from './level';
 import { assessFindings } from './findings';
 import { assessPractices, capSignals, STRENGTH_RANK } from './practices';
 import { recommend } from './recommend';
+import { signalScope } from './scope';
 import { scoreDimensions } from './scores';
 import { decideStage } from './stage';
 import { evaluateTradeoffs } from './tradeoffs';
@@ -27,11 +28,14 @@ export interface AssessInput {
   collection?: boolean;
   rootName: string;
   tool: { name: string; version: string };
+  /** Signals of general-purpose workflow tools (scope.yaml `mlCode.generalTools`) need ML code in the repository. */
+  requireMlCode: boolean;
 }
 
 export function assess(input: AssessInput): Report {
   const { knowledge, facts } = input;
-  const practices = assessPractices(knowledge.practices, facts, input.suppressions);
+  const scope = signalScope(knowledge.scope, facts, input.requireMlCode);
+  const practices = assessPractices(knowledge.practices, facts, input.suppressions, scope);
   const byId = new Map(practices.map((p) => [p.id, p]));
   const tools = new Map<string, Signal[]>();
   for (const practice of practices) {
@@ -77,6 +81,7 @@ export function assess(input: AssessInput): Report {
     findings,
     recommendations,
     sources: knowledge.sources.map((s) => ({ id: s.id, title: s.title, authors: s.authors, year: s.year, url: s.url, kind: s.kind })),
+    scope: scope.notes(),
     warnings: facts.warnings,
     stats: input.stats,
   };
@@ -93,7 +98,7 @@ function inRecommendationOrder(level: LevelResult, recommendations: readonly Rec
 
 function countFacts(facts: Facts): Record<FactName, number> {
   return {
-    pythonFiles: facts.files.filter((f) => f.path.toLowerCase().endsWith('.py')).length,
+    pythonFiles: facts.files.filter((f) => (f.as ?? f.path).toLowerCase().endsWith('.py')).length,
     notebooks: facts.notebooks.length,
     manualSteps: facts.manualSteps.length,
     ciPipelines: facts.ci.length,

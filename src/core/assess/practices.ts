@@ -3,6 +3,7 @@ import type { Facts } from '../model/facts';
 import type { Practice, Strength } from '../model/knowledge';
 import type { Confidence, PracticeResult, Signal } from '../model/report';
 import { evaluateRule } from '../engine/rules';
+import type { SignalScope } from './scope';
 
 export const STRENGTH_RANK: Record<Strength, number> = { mentioned: 1, configured: 2, ci: 3 };
 
@@ -12,15 +13,16 @@ const INCOMPLETE_SCAN = new Set(['unreadable', 'too-large', 'parse-error', 'too-
 /** Signals kept per rule in a report: enough to show where, without flooding it. */
 export const MAX_SIGNALS_PER_RULE = 20;
 
-/** Assess every practice: all its signals, status and confidence; suppressions keep their reason. */
+/** Assess every practice: all its counted signals, status and confidence; suppressions keep their reason. */
 export function assessPractices(
   practices: readonly Practice[],
   facts: Facts,
   suppressions: ReadonlyMap<string, string>,
+  scope: SignalScope,
 ): PracticeResult[] {
   const scanIncomplete = facts.warnings.some((w) => INCOMPLETE_SCAN.has(w.code));
   return practices.map((practice) => {
-    const signals = practice.detect.flatMap((rule) => evaluateRule(rule, facts, practice.id, practice.patternEngine));
+    const signals = scope.counted(practice.id, practice.detect.flatMap((rule) => evaluateRule(rule, facts, practice.id, practice.patternEngine)));
     const reason = suppressions.get(practice.id);
     const base = {
       id: practice.id,

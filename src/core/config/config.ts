@@ -12,6 +12,7 @@ import { practiceShape, STAGES } from '../knowledge/schema';
 import type { ObjectShape } from '../knowledge/shape';
 import { locate, readYamlData } from '../knowledge/yamlFile';
 import { DEFAULT_LIMITS, type ScanLimits } from '../scan/scanner';
+import { DEFAULT_SCOPE_OPTIONS, type ScopeOptions } from '../scope/options';
 
 export const CONFIG_FILE_NAME = '.mlops-lens.yaml';
 
@@ -29,9 +30,11 @@ export interface Config {
    * `false`: the repository is one project. Unset: recognised from the layout.
    */
   collection?: boolean;
+  /** Which files count as the team's own practice. */
+  scope: ScopeOptions;
 }
 
-export const EMPTY_CONFIG: Config = { excludes: [], suppressions: new Map(), practices: [], limits: DEFAULT_LIMITS };
+export const EMPTY_CONFIG: Config = { excludes: [], suppressions: new Map(), practices: [], limits: DEFAULT_LIMITS, scope: DEFAULT_SCOPE_OPTIONS };
 
 const configShape: ObjectShape = {
   type: 'object',
@@ -47,6 +50,17 @@ const configShape: ObjectShape = {
       },
     },
     practices: { shape: { type: 'array', items: practiceShape }, optional: true },
+    scope: {
+      optional: true,
+      shape: {
+        type: 'object',
+        fields: {
+          templates: { shape: { type: 'boolean' }, optional: true },
+          library: { shape: { type: 'enum', values: ['auto', 'always', 'never'] }, optional: true },
+          requireMlCode: { shape: { type: 'boolean' }, optional: true },
+        },
+      },
+    },
     limits: {
       optional: true,
       shape: {
@@ -99,7 +113,7 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
   if (!data) throw new DataError('config', issues);
   const raw = data.value as {
     stage?: StageId; excludes?: string[]; suppress?: { id: string; reason: string }[];
-    practices?: Record<string, unknown>[]; limits?: Partial<ScanLimits>; collection?: boolean;
+    practices?: Record<string, unknown>[]; limits?: Partial<ScanLimits>; collection?: boolean; scope?: Partial<ScopeOptions>;
   };
   // Patterns written in a repository are untrusted: they run on the linear-time engine.
   const practices = (raw.practices ?? []).map((p) => toPractice(p, file, 'linear'));
@@ -132,5 +146,6 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
     suppressions,
     practices,
     limits: { ...DEFAULT_LIMITS, ...raw.limits },
+    scope: { ...DEFAULT_SCOPE_OPTIONS, ...raw.scope },
   };
 }

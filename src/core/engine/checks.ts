@@ -29,8 +29,9 @@ const matchers: { [K in CheckDef['kind']]: Matcher<K> } = {
   },
   'yaml-missing-key': (check, facts) => {
     const match = globMatcher(check.files);
+    const { matchPathOf } = indexFacts(facts);
     const each = check.each ? check.each.split('.') : [];
-    return facts.yamlDocuments.filter((doc) => match(doc.path)).flatMap((doc) =>
+    return facts.yamlDocuments.filter((doc) => match(matchPathOf(doc.path))).flatMap((doc) =>
       findKeyPaths(doc.value, each)
         .filter(({ value }) => isMapping(value) && !check.keys.some((key) => Object.hasOwn(value, key)))
         .map(({ path }) => ({

@@ -16,6 +16,8 @@ export interface FactIndex {
   lines: ReadonlyMap<string, readonly string[]>;
   files: PathIndex;
   texts: PathIndex;
+  /** The path globs see: a template file's path in its generated project, else the path itself. */
+  matchPathOf: (path: string) => string;
 }
 
 const cache = new WeakMap<Facts, FactIndex>();
@@ -27,14 +29,17 @@ export function indexFacts(facts: Facts): FactIndex {
     const own = new Set(facts.ownPackages);
     const importsByRoot = groupByRoot(facts.imports, (i) => i.module, own);
     const callsByRoot = groupByRoot(facts.calls, (c) => c.name, own);
+    const rendered = new Map(facts.files.flatMap((f) => (f.as !== undefined ? [[f.path, f.as] as const] : [])));
+    const matchPathOf = (path: string) => rendered.get(path) ?? path;
     index = {
       importsByRoot,
       callsByRoot,
       importsByPath: groupByPath(importsByRoot),
       callsByPath: groupByPath(callsByRoot),
       lines: new Map([...facts.texts].map(([path, text]) => [path, text.split('\n')])),
-      files: new PathIndex(facts.files.map((f) => f.path)),
-      texts: new PathIndex([...facts.texts.keys()]),
+      files: new PathIndex(facts.files.map((f) => f.path), matchPathOf),
+      texts: new PathIndex([...facts.texts.keys()], matchPathOf),
+      matchPathOf,
     };
     cache.set(facts, index);
   }

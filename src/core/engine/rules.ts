@@ -49,12 +49,13 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
   },
   yaml: (rule, facts, engine) => {
     const match = globMatcher(rule.files);
+    const { matchPathOf } = indexFacts(facts);
     const keyPath = rule.key.split('.');
     const holds = (value: unknown, key: string[], pattern: string | undefined) =>
       findKeyPaths(value, key).some((found) => pattern === undefined || scalarsOf(found.value).some((v) => matchesLine(pattern, String(v), engine)));
     const where = (rule.where ?? []).map((w) => ({ key: w.key.split('.'), value: w.value }));
     return facts.yamlDocuments
-      .filter((doc) => match(doc.path))
+      .filter((doc) => match(matchPathOf(doc.path)))
       .flatMap((doc) => findKeyPaths(doc.value, keyPath)
         .filter((found) => rule.value === undefined || scalarsOf(found.value).some((v) => matchesLine(rule.value!, String(v), engine)))
         .filter((found) => where.every((w) => holds(found.value, w.key, w.value)))

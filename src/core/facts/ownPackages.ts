@@ -10,7 +10,9 @@ const INIT = '__init__.py';
 /** Names of the outermost folders that hold an `__init__.py` under a folder without one. */
 export function ownPackages(files: readonly FileFact[]): string[] {
   // An __init__.py at the root itself names no package (the folder's name is not an import name).
-  const packageDirs = new Set(files.filter((f) => f.path.endsWith(`/${INIT}`)).map((f) => parentOf(f.path)));
+  // A template's generated package is named by its path in the generated project.
+  const paths = files.map((f) => f.as ?? f.path);
+  const packageDirs = new Set(paths.filter((p) => p.endsWith(`/${INIT}`)).map(parentOf));
   const names = new Set<string>();
   for (const dir of packageDirs) {
     if (packageDirs.has(parentOf(dir))) continue;

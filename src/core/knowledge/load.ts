@@ -55,6 +55,7 @@ export function parseKnowledge(files: readonly KnowledgeFile[]): KnowledgeBase {
     benefits: get('benefits.yaml', 'benefits'),
     stages: get('stages.yaml', 'stages'),
     scoring: get('scoring.yaml', 'scoring'),
+    scope: get('scope.yaml', 'scope'),
   };
   const docs = new Map(Object.entries(sections).map(([name, data]) => [name, data!.doc]));
   for (const { practice, doc } of practices) docs.set(practice.file, doc);

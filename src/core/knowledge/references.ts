@@ -80,6 +80,16 @@ export function checkReferences(knowledge: KnowledgeBase, docs: Map<string, Yaml
     if (s.when) checkCondition(s.when, scope, ['stages', i, 'when'], stages);
   });
   if (knowledge.stages.length !== 3) stages(['stages'], 'expected the three stages prototype, pilot and production');
+
+  const scopeFile = reporter('scope.yaml');
+  const practiceList = (ids: readonly string[], path: YamlPath) => ids.forEach((id, i) => {
+    if (!scope.practices.has(id)) scopeFile([...path, i], `unknown practice '${id}'`);
+  });
+  practiceList(knowledge.scope.libraries.sourceNotEvidenceOf, ['scope', 'libraries', 'sourceNotEvidenceOf']);
+  const tools = new Set(knowledge.practices.flatMap((p) => p.detect.flatMap((r) => (r.tool ? [r.tool] : []))));
+  knowledge.scope.mlCode.generalTools.forEach((tool, i) => {
+    if (!tools.has(tool)) scopeFile(['scope', 'mlCode', 'generalTools', i], `no rule names the tool '${tool}'`);
+  });
   return issues;
 }
 

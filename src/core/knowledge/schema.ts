@@ -175,6 +175,57 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
       target: req({ type: 'integer', min: 0, max: 4 }), evidence: req(refs), when: opt(conditionShape),
     },
   }),
+  'scope.yaml': {
+    type: 'object',
+    fields: {
+      scope: req({
+        type: 'object',
+        fields: {
+          templates: req({
+            type: 'object',
+            fields: {
+              markers: req({
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'object',
+                  fields: {
+                    file: req({ type: 'string', pattern: /^[^/\\]+$/, hint: 'a file name' }),
+                    templateDir: req({ type: 'string', pattern: /^(\.|[^./\\][^\\]*)$/, hint: "'.' or a relative folder" }),
+                    templateDirKey: opt(text),
+                    project: req({ type: 'enum', values: ['template-folder', 'single-expression-folder'] }),
+                    renders: req({ type: 'enum', values: ['all', 'suffixed'] }),
+                    answers: opt({
+                      type: 'object',
+                      fields: {
+                        from: req({ type: 'enum', values: ['keys', 'keys-default', 'properties-default'] }),
+                        prefix: opt({ type: 'string', pattern: /^[A-Za-z_.]+$/, hint: 'a variable prefix such as `cookiecutter.`' }),
+                      },
+                    }),
+                  },
+                },
+              }),
+              suffixes: req({ type: 'array', items: { type: 'string', pattern: /^\.[a-z0-9]+$/, hint: 'a file suffix such as .tmpl' }, minItems: 1 }),
+            },
+          }),
+          libraries: req({
+            type: 'object',
+            fields: {
+              publishCommands: req({ type: 'array', items: regex, minItems: 1 }),
+              publishActions: req(texts),
+              publishScripts: req(texts),
+              notTeamFolders: req({ type: 'array', items: { type: 'string', pattern: /^[^/\\]+$/, hint: 'a folder name or name glob' }, minItems: 1 }),
+              sourceNotEvidenceOf: req({ type: 'array', items: id }),
+            },
+          }),
+          mlCode: req({
+            type: 'object',
+            fields: { modules: req(texts), generalTools: req({ type: 'array', items: id }) },
+          }),
+        },
+      }),
+    },
+  },
   'scoring.yaml': {
     type: 'object',
     fields: {

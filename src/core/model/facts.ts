@@ -14,6 +14,12 @@ export interface Location {
 /** A file in the scanned tree (after ignore rules). */
 export interface FileFact {
   path: string;
+  /**
+   * For a file of a template's generated project: the path it will have in that project
+   * (`.github/workflows/ci.yml` for `template/{{.root}}/.github/workflows/ci.yml.tmpl`).
+   * Globs match this path; facts and signals keep the real one.
+   */
+  as?: string;
 }
 
 export type DependencySource =
@@ -172,6 +178,29 @@ export interface ScanWarning {
   line?: number;
 }
 
+/** Something the assessment leaves out of the team's practice, and why. */
+export interface ScopeNote {
+  /** `template`: judged as the generated project; `library`: a published library's examples, docs and package features; `no-ml-code`: ML practices without ML code. */
+  kind: 'template' | 'library' | 'no-ml-code';
+  /** One sentence: what was decided, from which evidence, and what is not counted. */
+  message: string;
+  /** What is judged: generated project folders, or the library's package and test folders. */
+  paths: string[];
+  /** Files and folders (ending in `/`) not counted at all. */
+  excluded: string[];
+  /** Number of files not counted. */
+  excludedFiles: number;
+  /** Practices whose signals in `paths` (library) or anywhere (no ML code) do not count. */
+  practices: string[];
+}
+
+/** What the scan counted as the team's own practice. */
+export interface RepositoryScope {
+  notes: ScopeNote[];
+  /** A published library's own package and test folders: evidence only of the practices not listed in its note. */
+  librarySource: string[];
+}
+
 /** Everything the scanner learnt about a repository. */
 export interface Facts {
   files: FileFact[];
@@ -190,6 +219,7 @@ export interface Facts {
   yamlDocuments: YamlDocumentFact[];
   /** The repository's own top-level Python packages; imports of them are not tool use. */
   ownPackages: string[];
+  scope: RepositoryScope;
   /** Text of files that `content` rules look at, by path. */
   texts: Map<string, string>;
   warnings: ScanWarning[];

@@ -252,6 +252,49 @@ export interface Scoring {
   evidence: string[];
 }
 
+/** A file that marks its folder as a project template, and how the template is laid out. */
+export interface TemplateMarker {
+  file: string;
+  /** Folder of the template's files, relative to the marker's folder. */
+  templateDir: string;
+  /** A key of the marker file whose string value, when set, replaces `templateDir`. */
+  templateDirKey?: string;
+  /** The generated project's root: the template folder, or its one `{{ }}`-named child folder. */
+  project: 'template-folder' | 'single-expression-folder';
+  /** Which files the engine renders: all, or those with a template suffix. */
+  renders: 'all' | 'suffixed';
+  /**
+   * Where the marker file gives the default answers: its `keys` (a list's first item is
+   * the default), its `keys-default` (a key's `default` when it is a mapping), or the
+   * `default` of each of its JSON-schema `properties-default`; `prefix` is how templates
+   * refer to an answer (`cookiecutter.`, `.`, or nothing).
+   */
+  answers?: { from: 'keys' | 'keys-default' | 'properties-default'; prefix?: string };
+}
+
+/** Which files are the team's own practice (knowledge/scope.yaml). */
+export interface ScopeRules {
+  templates: { markers: TemplateMarker[]; suffixes: string[] };
+  libraries: {
+    /** Regexes over CI command lines that publish a package to an index. */
+    publishCommands: string[];
+    /** Globs over CI `uses` that publish a package to an index. */
+    publishActions: string[];
+    /** Root files whose commands may publish the package (release scripts, Makefiles). */
+    publishScripts: string[];
+    /** Globs over the names of a library's top-level folders that are not the team's practice. */
+    notTeamFolders: string[];
+    /** Practices for which signals in the library's own package source do not count. */
+    sourceNotEvidenceOf: string[];
+  };
+  mlCode: {
+    /** Imported modules (or their submodules) that show ML code. */
+    modules: string[];
+    /** Tools (rule `tool` names) whose signals count only when the repository holds ML code. */
+    generalTools: string[];
+  };
+}
+
 /** The whole validated knowledge base. */
 /**
  * When a repository is a collection of separate projects side by side (a course's
@@ -277,4 +320,5 @@ export interface KnowledgeBase {
   benefits: Benefit[];
   stages: StageDef[];
   scoring: Scoring;
+  scope: ScopeRules;
 }

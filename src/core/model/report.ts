@@ -3,7 +3,7 @@
  * and the editor render. Its JSON form is versioned by `schemaVersion` and described by
  * `schema/report.schema.json`.
  */
-import type { ScanWarning } from './facts';
+import type { ScanWarning, ScopeNote } from './facts';
 import type { Effort, PracticeStatus, Severity, SourceKind, StageId, Strength } from './knowledge';
 
 export const REPORT_SCHEMA_VERSION = '1.2.0';
@@ -169,6 +169,8 @@ export interface Report {
   recommendations: Recommendation[];
   /** Sources cited anywhere in this report. */
   sources: SourceRef[];
+  /** What was not counted as the team's practice, and why (template generator, library examples, no ML code). */
+  scope: ScopeNote[];
   warnings: ScanWarning[];
   stats: { files: number; filesRead: number; bytesRead: number };
 }

@@ -8,7 +8,7 @@ import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '
 import {
   MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources,
   firstFew, foundationGapText, foundationGapsHeading, levelHeadline, listedFindings, location, nextLevelSummary, practicesByDimension, repoText,
-  scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations,
+  scanWarningLine, scopeNoteLines, signalNote, stageSummary, suppressionReason, topRecommendations,
 } from './sections';
 import { escapeHtml as h, httpUrl } from './sanitize';
 
@@ -66,6 +66,7 @@ export function renderHtml(report: Report): string {
     '<body>',
     '<main>',
     ...header(report, title),
+    ...scope(report),
     ...dimensions(report),
     ...tradeoffs(report),
     ...findings(report),
@@ -210,6 +211,19 @@ function recommendations(report: Report): string[] {
     ...top.map((r, i) =>
       `<tr><td class="num">${i + 1}</td><td>${h(r.title)}</td><td>${h(r.firstStep)}</td><td>${h(r.effort)}</td><td>${h(r.reason)}</td></tr>`),
     '</table>',
+  ];
+}
+
+function scope(report: Report): string[] {
+  if (report.scope.length === 0) return [];
+  return [
+    '<h2>Scope</h2>',
+    '<ul>',
+    ...report.scope.map((note) => {
+      const [first, ...rest] = scopeNoteLines(note);
+      return `<li>${h(first)}${rest.length > 0 ? `<ul>${rest.map((line) => `<li class="muted">${h(line)}</li>`).join('')}</ul>` : ''}</li>`;
+    }),
+    '</ul>',
   ];
 }
 

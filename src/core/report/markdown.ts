@@ -6,7 +6,7 @@
  */
 import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
 import {
-  MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText, scanWarningLine, signalNote, stageSummary, suppressionReason, topRecommendations, listedFindings,
+  MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText, scanWarningLine, scopeNoteLines, signalNote, stageSummary, suppressionReason, topRecommendations, listedFindings,
 } from './sections';
 import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
 
@@ -14,6 +14,7 @@ import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } f
 export function renderMarkdown(report: Report): string {
   const sections = [
     header(report),
+    scope(report),
     dimensions(report),
     tradeoffs(report),
     findings(report),
@@ -125,6 +126,18 @@ function recommendations(report: Report): string[] {
     '| # | Practice | First step | Effort | Why now |',
     '| ---: | --- | --- | --- | --- |',
     ...top.map((r, i) => `| ${i + 1} | ${md(r.title)} | ${md(r.firstStep)} | ${md(r.effort)} | ${md(r.reason)} |`),
+  ];
+}
+
+function scope(report: Report): string[] {
+  if (report.scope.length === 0) return [];
+  return [
+    '### Scope',
+    '',
+    ...report.scope.flatMap((note) => {
+      const [first, ...rest] = scopeNoteLines(note);
+      return [`- ${md(first)}`, ...rest.map((line) => `  - ${md(line)}`)];
+    }),
   ];
 }
 

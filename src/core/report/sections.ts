@@ -4,7 +4,7 @@
  */
 import type { PracticeStatus, Severity } from '../model/knowledge';
 import type { DimensionResult, Finding, FoundationGap, PracticeResult, Recommendation, Report, Signal, SourceRef } from '../model/report';
-import type { ScanWarning } from '../model/facts';
+import type { ScanWarning, ScopeNote } from '../model/facts';
 import { singleLine, stripControl, truncate } from './sanitize';
 
 /** Signals listed per practice or trade-off; the rest are counted ("+N more"). */
@@ -15,6 +15,8 @@ export const MAX_FINDINGS = 20;
 export const MAX_RECOMMENDATIONS = 5;
 /** Scan warnings listed in the Markdown and HTML reports (the terminal shows fewer). */
 export const MAX_SCAN_WARNINGS = 50;
+/** Not-counted paths listed per scope note in human-readable reports; JSON has them all. */
+const MAX_SCOPE_PATHS = 8;
 /** Longest repository-derived string shown; longer ones (minified lines, generated paths) are cut. */
 const MAX_REPO_TEXT = 200;
 
@@ -77,6 +79,20 @@ export function signalNote(signal: Signal): string {
 export function scanWarningLine(warning: ScanWarning): string {
   const where = warning.path ? ` ${location({ path: warning.path, line: warning.line })}` : '';
   return `${warning.code}${where}: ${repoText(warning.message)}`;
+}
+
+/**
+ * A scope note as lines: what the repository was judged as, what was not counted, and
+ * which practices the package source cannot evidence. The message holds repository text.
+ */
+export function scopeNoteLines(note: ScopeNote): string[] {
+  const lines = [repoText(note.message, 2 * MAX_REPO_TEXT)];
+  if (note.excluded.length > 0) {
+    const { shown, more } = firstFew(note.excluded, MAX_SCOPE_PATHS);
+    lines.push(`Not counted (${note.excludedFiles} file${note.excludedFiles === 1 ? '' : 's'}): ${shown.map((p) => repoText(p)).join(', ')}${more > 0 ? `, +${more} more` : ''}`);
+  }
+  if (note.kind === 'library' && note.practices.length > 0) lines.push(`Package source and tests are not evidence of: ${note.practices.join(', ')}`);
+  return lines;
 }
 
 /** "Level 2 — Reproducible pipelines (target 3 for pilot)". */

@@ -7,7 +7,7 @@ import type { PracticeStatus, Severity } from '../model/knowledge';
 import type { PracticeResult, Report, Signal, TradeoffResult } from '../model/report';
 import {
   MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, listedFindings, location,
-  nextLevelSummary, practicesByDimension, repoText, scanWarningLine, signalNote, stageSummary,
+  nextLevelSummary, practicesByDimension, repoText, scanWarningLine, scopeNoteLines, signalNote, stageSummary,
   suppressionReason, topRecommendations,
 } from './sections';
 
@@ -37,6 +37,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const paint: Paint = options.color ? (style, s) => `\u001b[${SGR[style]}m${s}\u001b[0m` : (_style, s) => s;
   const sections = [
     header(report, paint),
+    scope(report, paint),
     dimensions(report, paint),
     tradeoffs(report, paint),
     findings(report, paint),
@@ -155,6 +156,14 @@ function recommendations(report: Report, paint: Paint): string[] {
       `  ${i + 1}. ${paint('bold', r.title)} ${paint('dim', `(effort ${r.effort}; ${r.reason})`)}`,
       `     First step: ${r.firstStep}`,
     ]),
+  ];
+}
+
+function scope(report: Report, paint: Paint): string[] {
+  if (report.scope.length === 0) return [];
+  return [
+    paint('bold', 'Scope'),
+    ...report.scope.flatMap((note) => scopeNoteLines(note).map((line, i) => (i === 0 ? `  ${line}` : paint('dim', `    ${line}`)))),
   ];
 }
 

@@ -39,9 +39,11 @@ export class PathIndex {
   private readonly byName = new Map<string, string[]>();
   private readonly cache = new Map<string, string[]>();
 
-  constructor(private readonly paths: readonly string[]) {
+  /** `matchPathOf` gives the path globs see (a template file's path in its generated project). */
+  constructor(private readonly paths: readonly string[], private readonly matchPathOf: (path: string) => string = (path) => path) {
     for (const path of paths) {
-      const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+      const seen = matchPathOf(path);
+      const name = seen.slice(seen.lastIndexOf('/') + 1).toLowerCase();
       const group = this.byName.get(name);
       if (group) group.push(path);
       else this.byName.set(name, [path]);
@@ -70,7 +72,7 @@ export class PathIndex {
       }
       if (rest.length > 0) {
         const match = globMatcher(rest);
-        for (const path of this.paths) if (match(path)) found.add(path);
+        for (const path of this.paths) if (match(this.matchPathOf(path))) found.add(path);
       }
       result = this.paths.filter((p) => found.has(p));
       this.cache.set(key, result);

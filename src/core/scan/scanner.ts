@@ -4,10 +4,16 @@
  * becomes a scan warning; nothing in the repository is executed.
  */
 import type { FileContent, FileHost } from '../host/fileHost';
-import type { Facts, FileFact, ScanWarning, YamlDocumentFact } from '../model/facts';
+import type { Facts, FileFact, ScanWarning, ScopeNote, YamlDocumentFact } from '../model/facts';
+import type { ScopeRules } from '../model/knowledge';
+import type { Answer } from '../scope/templateConditions';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
 import { ownPackages } from '../facts/ownPackages';
 import { parseYaml } from '../facts/yamlSource';
+import { applyLibraryScope, applyTemplateScope } from '../scope/repositoryScope';
+import type { ScopeOptions } from '../scope/options';
+import { neutraliseTemplate } from '../scope/templateText';
+import { needsQuotedPlaceholders } from '../scope/templates';
 import { PathIndex } from './globs';
 import { walk } from './walk';
 
@@ -37,6 +43,8 @@ export interface ScanRequest {
   contentGlobs: readonly string[];
   excludes: readonly string[];
   limits: ScanLimits;
+  /** Which files are the team's own practice (knowledge/scope.yaml) and the user's say over it. */
+  scope: { rules: ScopeRules; options: ScopeOptions };
   onProgress?: (progress: ScanProgress) => void;
   /** Results of an earlier scan to reuse for files not invalidated since. */
   cache?: ScanCache;
@@ -67,10 +75,8 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
     maxIgnoreFileBytes: request.limits.maxFileBytes,
     onProgress: (done) => request.onProgress?.({ phase: 'listing', done }),
   });
-  const facts = emptyFacts(listing.files, listing.hasGit, listing.warnings);
   const stats: ScanStats = { files: listing.files.length, filesRead: 0, bytesRead: 0 };
-  const jobs = planReads(listing.files, request);
-  const byPath = new Set(listing.files.map((f) => f.path));
+  const scopeWarnings: ScanWarning[] = [];
 
   /** Read one file as text; problems go to `warnings`. */
   const readText = async (path: string, warnings: ScanWarning[]): Promise<string | undefined> => {
@@ -95,13 +101,20 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
     return decodeText(bytes);
   };
 
+  const byPath = new Set(listing.files.map((f) => f.path));
+  const readScoped = async (path: string) => (byPath.has(path) ? readText(path, scopeWarnings) : undefined);
+  const templates = await applyTemplateScope(listing.files, request.scope.rules.templates, request.scope.options, readScoped, (w) => scopeWarnings.push(w));
+  const facts = emptyFacts(templates.files, listing.hasGit, [...listing.warnings, ...scopeWarnings], templates.notes);
+  const jobs = planReads(templates.files, request, templates.templateTexts);
+
   const results = new Map<string, FileResult>();
   let done = 0;
   await runPool(jobs, READ_CONCURRENCY, async (job) => {
-    let result = request.cache?.get(job.path);
+    const variant = jobVariant(job);
+    let result = request.cache?.get(job.path, variant);
     if (!result) {
       result = await readJob(job, readText, (path) => byPath.has(path));
-      request.cache?.set(job.path, result);
+      request.cache?.set(job.path, variant, result);
     }
     results.set(job.path, result);
     done++;
@@ -123,6 +136,10 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
       facts.warnings.push(warning);
     }
   }
+  const libraryWarnings: ScanWarning[] = [];
+  const readForLibrary = async (path: string) => (byPath.has(path) ? readText(path, libraryWarnings) : undefined);
+  await applyLibraryScope(facts, request.scope.rules.libraries, request.scope.options, readForLibrary, (w) => libraryWarnings.push(w));
+  append(facts.warnings, libraryWarnings.filter((w) => w.path === undefined || !warned.has(warningKey(w))));
   sortFacts(facts);
   return { facts, stats };
 }
@@ -144,14 +161,16 @@ interface FileResult {
  * Clear it when the knowledge base or configuration changes.
  */
 export class ScanCache {
-  private readonly results = new Map<string, FileResult>();
+  /** By path; `variant` says how the file was read (a template file under its rendered path). */
+  private readonly results = new Map<string, { variant: string; result: FileResult }>();
 
-  get(path: string): FileResult | undefined {
-    return this.results.get(path);
+  get(path: string, variant = ''): FileResult | undefined {
+    const cached = this.results.get(path);
+    return cached?.variant === variant ? cached.result : undefined;
   }
 
-  set(path: string, result: FileResult): void {
-    this.results.set(path, result);
+  set(path: string, variant: string, result: FileResult): void {
+    this.results.set(path, { variant, result });
   }
 
   /** Forget these files (changed, created or deleted), and the files that read them, so the next scan reads them again. */
@@ -159,7 +178,7 @@ export class ScanCache {
     const changed = new Set(paths);
     for (const path of changed) this.results.delete(path);
     for (const [path, result] of this.results) {
-      if ([...result.reads].some((read) => changed.has(read))) this.results.delete(path);
+      if ([...result.result.reads].some((read) => changed.has(read))) this.results.delete(path);
     }
   }
 
@@ -175,8 +194,12 @@ async function readJob(
   exists: (path: string) => boolean,
 ): Promise<FileResult> {
   const result: FileResult = { patch: {}, yamlDocuments: [], warnings: [], reads: new Set() };
-  const text = await readText(job.path, result.warnings);
-  if (text === undefined) return result;
+  const raw = await readText(job.path, result.warnings);
+  if (raw === undefined) return result;
+  const answers = job.template;
+  const text = answers
+    ? neutraliseTemplate(raw, { quoteBare: needsQuotedPlaceholders(job.as ?? job.path), answers: (v) => (Object.hasOwn(answers, v) ? answers[v] : undefined) })
+    : raw;
   const context: ExtractContext = {
     // Paths looked up are remembered even when absent: creating one changes this file's facts.
     read: async (path) => {
@@ -210,6 +233,10 @@ async function readJob(
 
 interface ReadJob {
   path: string;
+  /** The path globs matched (a template file's path in its generated project). */
+  as?: string;
+  /** The text holds template tags, neutralised before parsing with the template's default answers. */
+  template?: Readonly<Record<string, Answer>>;
   extractors: Extractor[];
   /** First keys of the `yaml` rules interested in this file: parsing is skipped when none occurs in it. */
   yamlKeys: string[];
@@ -217,13 +244,14 @@ interface ReadJob {
 }
 
 /** Which files to read and what to do with each, looked up through a path index. */
-function planReads(files: readonly FileFact[], request: ScanRequest): ReadJob[] {
-  const index = new PathIndex(files.filter((f) => f.path !== '.git').map((f) => f.path));
+function planReads(files: readonly FileFact[], request: ScanRequest, templateTexts: ReadonlyMap<string, Readonly<Record<string, Answer>>>): ReadJob[] {
+  const rendered = new Map(files.flatMap((f) => (f.as !== undefined ? [[f.path, f.as] as const] : [])));
+  const index = new PathIndex(files.filter((f) => f.path !== '.git').map((f) => f.path), (path) => rendered.get(path) ?? path);
   const jobs = new Map<string, ReadJob>();
   const job = (path: string) => {
     let found = jobs.get(path);
     if (!found) {
-      found = { path, extractors: [], yamlKeys: [], content: false };
+      found = { path, as: rendered.get(path), template: templateTexts.get(path), extractors: [], yamlKeys: [], content: false };
       jobs.set(path, found);
     }
     return found;
@@ -234,11 +262,17 @@ function planReads(files: readonly FileFact[], request: ScanRequest): ReadJob[] 
   return [...jobs.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[]): Facts {
+/** How a job reads its file: a cached result is reused only for the same reading. */
+function jobVariant(job: ReadJob): string {
+  return job.template || job.as !== undefined ? `${job.as ?? ''}\0${JSON.stringify(job.template ?? null)}` : '';
+}
+
+function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[], notes: ScopeNote[]): Facts {
   return {
     files, hasGit, dependencies: [], requirementsFiles: [], imports: [], calls: [], notebooks: [],
     ci: [], dvc: [], mlprojects: [], manifests: [], dockerfiles: [], manualSteps: [],
-    yamlDocuments: [], ownPackages: ownPackages(files), texts: new Map(), warnings: [...warnings],
+    yamlDocuments: [], ownPackages: ownPackages(files), scope: { notes, librarySource: [] },
+    texts: new Map(), warnings: [...warnings],
   };
 }
 

@@ -4,6 +4,7 @@ import { parseConfig } from '../../../src/core/config/config';
 import { DataError, formatIssue } from '../../../src/core/knowledge/errors';
 import { parseKnowledge } from '../../../src/core/knowledge/load';
 import { DEFAULT_LIMITS } from '../../../src/core/scan/scanner';
+import { DEFAULT_SCOPE_OPTIONS } from '../../../src/core/scope/options';
 import { miniKnowledgeFiles } from '../knowledge/miniKnowledge';
 
 const knowledge = parseKnowledge(miniKnowledgeFiles());
@@ -55,6 +56,17 @@ test('an empty config file means the defaults', () => {
   assert.equal(config.stage, undefined);
 });
 
+test('scope options: defaults, overrides, and a wrong value named with its place', () => {
+  assert.deepEqual(parseConfig('.mlops-lens.yaml', 'stage: pilot\n', knowledge).scope, DEFAULT_SCOPE_OPTIONS);
+  assert.deepEqual(
+    parseConfig('.mlops-lens.yaml', 'scope:\n  library: always\n  requireMlCode: false\n', knowledge).scope,
+    { templates: true, library: 'always', requireMlCode: false },
+  );
+  const issues = configIssues('scope:\n  library: maybe\n');
+  assert.equal(issues.length, 1);
+  assert.match(issues[0], /^\.mlops-lens\.yaml:2:\d+: scope\.library: /);
+});
+
 test('errors give file, line, column and what is expected', () => {
   assert.deepEqual(configIssues('stage: staging\nexcludes: data/\n'), [
     '.mlops-lens.yaml:1:8: stage: expected one of prototype, pilot, production',
@@ -73,7 +85,7 @@ test('a suppression needs a reason and a known id', () => {
 
 test('unknown fields are named, so typos do not pass silently', () => {
   assert.deepEqual(configIssues('stages: pilot\n'), [
-    ".mlops-lens.yaml:1:1: stages: unknown field 'stages'; expected stage, collection, excludes, suppress, practices, limits",
+    ".mlops-lens.yaml:1:1: stages: unknown field 'stages'; expected stage, collection, excludes, suppress, practices, scope, limits",
   ]);
 });
 

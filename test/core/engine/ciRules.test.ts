@@ -8,7 +8,8 @@ import type { DetectionRule } from '../../../src/core/model/knowledge';
 function facts(ci: CiPipeline[], extra: Partial<Facts> = {}): Facts {
   return {
     files: [], hasGit: false, dependencies: [], requirementsFiles: [], imports: [], calls: [], notebooks: [], ci, dvc: [],
-    mlprojects: [], manifests: [], dockerfiles: [], manualSteps: [], yamlDocuments: [], ownPackages: [], texts: new Map(), warnings: [],
+    mlprojects: [], manifests: [], dockerfiles: [], manualSteps: [], yamlDocuments: [], ownPackages: [], scope: { notes: [], librarySource: [] },
+    texts: new Map(), warnings: [],
     ...extra,
   };
 }

@@ -8,6 +8,7 @@ import type { DetectionRule } from '../../../src/core/model/knowledge';
 import { createMemoryHost } from '../../helpers/memoryHost';
 import { knowledge } from '../../helpers/auditFixture';
 import { parseConfig } from '../../../src/core/config/config';
+import { DEFAULT_SCOPE_OPTIONS } from '../../../src/core/scope/options';
 
 /** Paths (with lines) where one rule matches in a tiny in-memory repository. */
 async function hits(rule: DetectionRule, tree: Record<string, string>): Promise<string[]> {
@@ -17,6 +18,7 @@ async function hits(rule: DetectionRule, tree: Record<string, string>): Promise<
     contentGlobs: rule.kind === 'content' ? rule.files : [],
     excludes: [],
     limits: DEFAULT_LIMITS,
+    scope: { rules: knowledge().scope, options: DEFAULT_SCOPE_OPTIONS },
   });
   return evaluateRule(rule, facts, 'p').map((s) => `${s.path}:${s.line ?? ''}`);
 }

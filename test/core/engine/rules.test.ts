@@ -10,7 +10,7 @@ function factsOf(parts: Partial<Facts> & { paths?: string[] }): Facts {
   return {
     files: paths.map((path) => ({ path })), hasGit: false, dependencies: [], requirementsFiles: [], imports: [], calls: [],
     notebooks: [], ci: [], dvc: [], mlprojects: [], manifests: [], dockerfiles: [], manualSteps: [], yamlDocuments: [],
-    ownPackages: [], texts: new Map(), warnings: [], ...rest,
+    ownPackages: [], scope: { notes: [], librarySource: [] }, texts: new Map(), warnings: [], ...rest,
   };
 }
 

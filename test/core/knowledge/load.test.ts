@@ -96,3 +96,12 @@ test('levels must be listed in order and level 0 takes no condition', () => {
   levels.text = levels.text.replace('level: 0\n    name: L0\n    description: level 0\n    evidence: [study#benefit]', 'level: 0\n    name: L0\n    description: level 0\n    evidence: [study#benefit]\n    when: {practice: ci}');
   assert.deepEqual(issuesOf(() => parseKnowledge(files)), ['levels.yaml:6: levels[0].when: level 0 is the default and takes no condition']);
 });
+
+test('scope.yaml: unknown practices and tools no rule names are rejected with their place', () => {
+  const scope = miniKnowledgeFiles().find((f) => f.path === 'scope.yaml')!.text;
+  const broken = scope.replace('sourceNotEvidenceOf: [ci]', 'sourceNotEvidenceOf: [ci, tracking]').replace('generalTools: []', 'generalTools: [airflw]');
+  assert.deepEqual(issuesOf(() => parseKnowledge(withFile('scope.yaml', broken))), [
+    "scope.yaml:11: scope.libraries.sourceNotEvidenceOf[1]: unknown practice 'tracking'",
+    "scope.yaml:14: scope.mlCode.generalTools[0]: no rule names the tool 'airflw'",
+  ]);
+});

@@ -70,6 +70,26 @@ export function miniKnowledgeFiles(): KnowledgeFile[] {
       text: 'scoring:\n  statusCredit: {present: 1, partial: 0.5, absent: 0}\n  effortCost: {low: 1, medium: 2, high: 3}\n  evidence: [study#benefit]\n  rationale: Because.\n',
     },
     {
+      path: 'scope.yaml',
+      text: [
+        'scope:',
+        '  templates:',
+        '    markers:',
+        '      - {file: cookiecutter.json, templateDir: ., project: single-expression-folder, renders: all}',
+        '    suffixes: [.tmpl]',
+        '  libraries:',
+        "    publishCommands: ['\\btwine\\s+upload\\b']",
+        '    publishActions: [pypa/gh-action-pypi-publish]',
+        '    publishScripts: [Makefile]',
+        '    notTeamFolders: [examples]',
+        '    sourceNotEvidenceOf: [ci]',
+        '  mlCode:',
+        '    modules: [sklearn]',
+        '    generalTools: []',
+        '',
+      ].join('\n'),
+    },
+    {
       path: 'practices/ci.yaml',
       text: [
         'id: ci',

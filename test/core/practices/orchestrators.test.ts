@@ -13,6 +13,9 @@ const airflowTraining = [
   '    prepare >> train',
 ].join('\n');
 
+// The training script the DAG runs: the repository holds ML code (see knowledge/scope.yaml).
+const TRAIN_SCRIPT = { 'src/train.py': 'from sklearn.linear_model import LogisticRegression\nLogisticRegression().fit(X, y)\n' };
+
 const airflowChores = [
   'from datetime import datetime',
   'from airflow import DAG',
@@ -22,7 +25,7 @@ const airflowChores = [
 ].join('\n');
 
 test('an Airflow DAG that trains is a pipeline, and with a schedule it is scheduled retraining', async () => {
-  const tree = { 'dags/churn.py': airflowTraining };
+  const tree = { 'dags/churn.py': airflowTraining, ...TRAIN_SCRIPT };
   assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['airflow-ml-dag']);
   assert.deepEqual(await evidenceOf('scheduled-retraining', tree), ['airflow-scheduled-dag']);
   const report = await auditTree(tree);
@@ -30,7 +33,7 @@ test('an Airflow DAG that trains is a pipeline, and with a schedule it is schedu
 });
 
 test('near miss: a scheduled DAG of chores is only mentioned, and is no retraining', async () => {
-  const tree = { 'dags/cleanup.py': airflowChores };
+  const tree = { 'dags/cleanup.py': airflowChores, ...TRAIN_SCRIPT };
   assert.deepEqual(await evidenceOf('pipeline-definition', tree), []);
   assert.deepEqual(await evidenceOf('scheduled-retraining', tree), []);
   const report = await auditTree(tree);
@@ -39,7 +42,7 @@ test('near miss: a scheduled DAG of chores is only mentioned, and is no retraini
 });
 
 test('near miss: a DAG whose schedule is None does not retrain on its own', async () => {
-  const tree = { 'dags/churn.py': airflowTraining.replace('schedule="@weekly"', 'schedule=None') };
+  const tree = { 'dags/churn.py': airflowTraining.replace('schedule="@weekly"', 'schedule=None'), ...TRAIN_SCRIPT };
   assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['airflow-ml-dag']);
   assert.deepEqual(await evidenceOf('scheduled-retraining', tree), []);
 });
@@ -78,6 +81,7 @@ test('Prefect: a training flow deployed on a schedule; near misses: a scoring fl
 test('prefect.yaml deployments count when the scheduled entrypoint trains', async () => {
   const deployment = (entrypoint: string) => ({
     'prefect.yaml': `deployments:\n  - name: weekly\n    entrypoint: ${entrypoint}\n    schedules:\n      - cron: "0 3 * * 1"\n`,
+    ...TRAIN_SCRIPT,
   });
   assert.deepEqual(await evidenceOf('scheduled-retraining', deployment('flows/train.py:train_flow')), ['prefect-deployment-schedule']);
   assert.deepEqual(await evidenceOf('scheduled-retraining', deployment('flows/sync.py:sync_tables')), []);

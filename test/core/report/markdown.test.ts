@@ -57,6 +57,12 @@ describe('renderMarkdown', () => {
     assert.match(md, /^- \[Model Cards for Model Reporting\]\(<https:\/\/doi\.org\/10\.1145\/3287560\.3287596>\) — Margaret Mitchell, Simone Wu \\\(2019\\\) `mitchell2019`$/m);
   });
 
+  it('has a scope section listing what was not counted, escaped', () => {
+    assert.match(md, /### Scope\n\n- library \\\(pyproject\\\.toml declares /);
+    assert.match(md, /\n {2}- Not counted \\\(12 files\\\)\\: examples\/, /);
+    assert.match(md, /\n {2}- Package source and tests are not evidence of\\: experiment\\-tracking, drift\\-monitoring\n/);
+  });
+
   it('lists scan warnings in a collapsible section', () => {
     assert.match(md, /<summary>Scan warnings \(7\)<\/summary>\n\n- parse\\-error src\/broken\\\.py\\:3\\: unexpected indent\n/);
   });

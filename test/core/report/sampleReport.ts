@@ -167,6 +167,16 @@ export function sampleReport(): Report {
       source('google-mlops', 'MLOps: Continuous delivery and automation pipelines in machine learning', ['Google Cloud'], 2020, 'https://cloud.google.com/architecture/mlops-continuous-delivery-and-automation-pipelines-in-machine-learning', 'maturity-model'),
       source('mitchell2019', 'Model Cards for Model Reporting', ['Margaret Mitchell', 'Simone Wu'], 2019, 'https://doi.org/10.1145/3287560.3287596', 'rubric'),
     ],
+    scope: [
+      {
+        kind: 'library',
+        message: `library (pyproject.toml declares '${HOSTILE.markdownLink}'; ${HOSTILE.ansi} publishes it): examples/ not counted`,
+        paths: ['src/tinylib', 'tests'],
+        excluded: ['examples/', HOSTILE.htmlPath],
+        excludedFiles: 12,
+        practices: ['experiment-tracking', 'drift-monitoring'],
+      },
+    ],
     warnings: [
       { code: 'parse-error', message: 'unexpected indent', path: 'src/broken.py', line: 3 },
       { code: 'too-large', message: 'file exceeds 1 MB; not read', path: 'data/big.json' },

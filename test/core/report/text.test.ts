@@ -64,6 +64,13 @@ describe('renderText', () => {
     assert.ok(!plain.includes('Log input feature statistics'), 'the sixth recommendation is not listed');
   });
 
+  it('says what the scope left out, after the header', () => {
+    assert.match(plain, /\n\nScope\n {2}library \(pyproject\.toml declares '\[link\]\(http:\/\/evil\)'; mlflow\.log_metric/);
+    assert.match(plain, /\n {4}Not counted \(12 files\): examples\/, src\/<img src=x onerror=alert\(1\)>\.py\n/);
+    assert.match(plain, /\n {4}Package source and tests are not evidence of: experiment-tracking, drift-monitoring\n/);
+    assert.ok(plain.indexOf('Scope\n') < plain.indexOf('Dimensions'));
+  });
+
   it('cites sources and summarises scan warnings', () => {
     assert.match(plain, /\[amershi2019\] Software Engineering for Machine Learning: A Case Study — Saleema Amershi et al\. \(2019\) https:\/\/doi\.org/);
     assert.match(plain, /Scan warnings \(7\)\n {2}parse-error src\/broken\.py:3: unexpected indent/);

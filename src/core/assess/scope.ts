@@ -1,0 +1,54 @@
+/**
+ * Signals that are not the team's practice are set aside before statuses are decided: in
+ * a published library's package source and tests for the practices scope.yaml lists (the
+ * code implements them for users), and those of general-purpose workflow tools when the
+ * repository holds no ML code at all (an ETL flow is not an ML pipeline).
+ */
+import type { Facts, ScopeNote } from '../model/facts';
+import type { ScopeRules } from '../model/knowledge';
+import type { Signal } from '../model/report';
+import { indexFacts, rootOf } from '../engine/factIndex';
+
+export interface SignalScope {
+  /** The signals of a practice that count. */
+  counted(practiceId: string, signals: Signal[]): Signal[];
+  /** What was left out and why: the scan's notes, plus one when workflow tools ran no ML code. */
+  notes(): ScopeNote[];
+}
+
+export function signalScope(rules: ScopeRules, facts: Facts, requireMlCode: boolean): SignalScope {
+  const librarySource = facts.scope.librarySource;
+  const notFromSource = new Set(facts.scope.notes.filter((n) => n.kind === 'library').flatMap((n) => n.practices));
+  const needsMl = new Set(requireMlCode && !hasMlCode(rules.mlCode.modules, facts) ? rules.mlCode.generalTools : []);
+  const setAside = new Map<string, Set<string>>();
+  return {
+    counted(practiceId, signals) {
+      return signals.filter((s) => {
+        if (s.tool !== undefined && needsMl.has(s.tool)) {
+          setAside.set(practiceId, (setAside.get(practiceId) ?? new Set()).add(s.tool));
+          return false;
+        }
+        return !(notFromSource.has(practiceId) && librarySource.some((dir) => s.path.startsWith(`${dir}/`)));
+      });
+    },
+    notes() {
+      if (setAside.size === 0) return facts.scope.notes;
+      const practices = [...setAside.keys()].sort();
+      const tools = [...new Set([...setAside.values()].flatMap((t) => [...t]))].sort();
+      return [...facts.scope.notes, {
+        kind: 'no-ml-code',
+        message: `no ML code (no import of an ML library): ${tools.join(', ')} signals are not counted as ML practice (${practices.join(', ')})`,
+        paths: [],
+        excluded: [],
+        excludedFiles: 0,
+        practices,
+      }];
+    },
+  };
+}
+
+/** Some code of the repository (not its own packages) imports an ML library. */
+function hasMlCode(modules: readonly string[], facts: Facts): boolean {
+  const { importsByRoot } = indexFacts(facts);
+  return modules.some((m) => (importsByRoot.get(rootOf(m)) ?? []).some((i) => i.module === m || i.module.startsWith(`${m}.`)));
+}
