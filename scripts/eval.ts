@@ -93,8 +93,15 @@ async function main(): Promise<void> {
       verdicts.set(repo.key, await verdictOf(dir, repo, knowledge));
     }
   }
-  const result = score(corpus, labels, verdicts, practiceIds, levelModel(knowledge));
-  const markdown = renderResults(result, { date: new Date().toISOString().slice(0, 10), commit: projectCommit(), corpusSize: corpus.length, missing });
+  const model = levelModel(knowledge);
+  const result = score(corpus, labels, verdicts, practiceIds, model);
+  const splits = corpus.some((r) => r.holdout)
+    ? [
+        { label: 'tuned on', result: score(corpus.filter((r) => !r.holdout), labels, verdicts, practiceIds, model) },
+        { label: 'held out', result: score(corpus.filter((r) => r.holdout), labels, verdicts, practiceIds, model) },
+      ]
+    : [];
+  const markdown = renderResults(result, { date: new Date().toISOString().slice(0, 10), commit: projectCommit(), corpusSize: corpus.length, missing }, splits);
   process.stdout.write(markdown);
   if (!args.includes('--no-write') && !only) writeFileSync(join(EVAL_DIR, 'RESULTS.md'), markdown);
   const missed = summaryRows(result).filter((row) => row[3] !== 'met');

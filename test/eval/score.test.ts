@@ -6,7 +6,7 @@ import { levelCause, renderResults, summaryRows } from '../../scripts/eval/resul
 import { score, type ToolVerdict } from '../../scripts/eval/score';
 
 const IDS = ['ci', 'unit-tests', 'pipeline-definition'];
-const repo = (name: string, category = 'research'): CorpusRepo => ({ url: `https://github.com/o/${name}`, commit: 'a'.repeat(40), category, key: `o__${name}` });
+const repo = (name: string, category = 'research', holdout = false): CorpusRepo => ({ url: `https://github.com/o/${name}`, commit: 'a'.repeat(40), category, key: `o__${name}`, holdout });
 
 function label(level: number, practices: Record<string, 'present' | 'absent' | 'borderline' | 'trap'>): RepoLabel {
   return {
@@ -101,6 +101,24 @@ test('the results page shows the summary, per-practice rows and each disagreemen
   assert.match(md, /\| pipeline-definition \| 0 \| 0 \| 1 \| 0 \| 0 \| 1\.000 \| 0\.000 \|/);
   assert.match(md, /### o\/a \(label 2, tool 1\)\n\n- level: detection\./);
   assert.match(md, /- FN `pipeline-definition`: tool absent/);
+});
+
+test('a held-out split gets its own column beside the whole corpus', () => {
+  const corpus = [repo('a'), repo('b', 'research', true)];
+  const labels = new Map([
+    ['o__a', label(1, { ci: 'present', 'unit-tests': 'absent', 'pipeline-definition': 'absent' })],
+    ['o__b', label(2, { ci: 'present', 'unit-tests': 'absent', 'pipeline-definition': 'present' })],
+  ]);
+  const verdicts = new Map([
+    ['o__a', verdict(1, { ci: 'present' })],
+    ['o__b', verdict(1, { ci: 'present' })],
+  ]);
+  const all = score(corpus, labels, verdicts, IDS, model);
+  const held = score(corpus.filter((r) => r.holdout), labels, verdicts, IDS, model);
+  const md = renderResults(all, { date: '2026-12-04', commit: 'abc', corpusSize: 2, missing: [] }, [{ label: 'held out', result: held }]);
+  assert.match(md, /\| measure \| all \| held out \(1\) \| target \|  \|/);
+  assert.match(md, /\| level exact \| 1\/2 \(50\.0%\) \| 0\/1 \(0\.0%\) \| ≥ 85% \| \*\*missed\*\* \|/);
+  assert.match(md, /\| o\/b \| research, held out \| 2 \| 1 \| 2 \| detection \|/);
 });
 
 test('label files are checked against the corpus entry and the practice ids', () => {
