@@ -6,6 +6,7 @@ import { parseKnowledge } from '../../../src/core/knowledge/load';
 import { DEFAULT_LIMITS } from '../../../src/core/scan/scanner';
 import { DEFAULT_SCOPE_OPTIONS } from '../../../src/core/scope/options';
 import { miniKnowledgeFiles } from '../knowledge/miniKnowledge';
+import { customPracticeConfig } from '../../helpers/customPractice';
 
 const knowledge = parseKnowledge(miniKnowledgeFiles());
 
@@ -89,21 +90,9 @@ test('unknown fields are named, so typos do not pass silently', () => {
   ]);
 });
 
-/** A config holding one custom practice whose `detect:` value is given (flow list, or a block after a newline). */
+/** A config holding one custom practice for the mini knowledge base. */
 function customPractice(id: string, detect: string): string {
-  return [
-    'practices:',
-    `  - id: ${id}`,
-    '    title: T',
-    '    dimension: automation',
-    '    level: 1',
-    '    why: W',
-    '    evidence: [study#benefit]',
-    '    benefits: [fewer-errors]',
-    '    effort: low',
-    `    detect:${detect.startsWith('\n') ? '' : ' '}${detect}`,
-    '    remediation: {firstStep: F, path: P}',
-  ].join('\n');
+  return customPracticeConfig(detect, { id, dimension: 'automation', evidence: 'study#benefit' });
 }
 
 test('a custom practice with a dangerous pattern or a built-in id is refused', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { checkLinearPattern, checkRulePattern, matchesLine, MAX_MATCHED_LINE } from '../../../src/core/engine/patterns';
 import { parseConfig } from '../../../src/core/config/config';
 import { knowledge } from '../../helpers/auditFixture';
+import { customPracticeConfig } from '../../helpers/customPractice';
 
 test('patterns with catastrophic shapes, back-references or bad syntax are refused with the reason', () => {
   assert.match(checkRulePattern('(a+)+$') ?? '', /exponential time/);
@@ -29,19 +30,7 @@ test('the linear engine matches an overlapping alternation in linear time', () =
 });
 
 test('practices from a repository config run on the linear engine; the knowledge base on V8', () => {
-  const config = parseConfig('.mlops-lens.yaml', [
-    'practices:',
-    '  - id: mine',
-    '    title: Mine',
-    '    dimension: governance',
-    '    level: 2',
-    '    why: W',
-    '    evidence: [mlops-principles-2024#manual-steps]',
-    '    benefits: [fewer-errors]',
-    '    effort: low',
-    '    detect: [{id: r, kind: content, files: ["**/*.py"], pattern: "(a|aa)+$"}]',
-    '    remediation: {firstStep: F, path: P}',
-  ].join('\n'), knowledge());
+  const config = parseConfig('.mlops-lens.yaml', customPracticeConfig('[{id: r, kind: content, files: ["**/*.py"], pattern: "(a|aa)+$"}]'), knowledge());
   assert.equal(config.practices[0].patternEngine, 'linear');
   assert.ok(knowledge().practices.every((p) => p.patternEngine === 'native'));
 });

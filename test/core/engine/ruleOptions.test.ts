@@ -9,6 +9,7 @@ import { createMemoryHost } from '../../helpers/memoryHost';
 import { knowledge } from '../../helpers/auditFixture';
 import { parseConfig } from '../../../src/core/config/config';
 import { DEFAULT_SCOPE_OPTIONS } from '../../../src/core/scope/options';
+import { customPracticeConfig } from '../../helpers/customPractice';
 
 /** Paths (with lines) where one rule matches in a tiny in-memory repository. */
 async function hits(rule: DetectionRule, tree: Record<string, string>): Promise<string[]> {
@@ -68,19 +69,7 @@ test('yaml rules with `where` need every relative key path (and value) under the
 });
 
 test('a repository config may not use lookaround in `alongside` or yaml `where` values (linear engine)', () => {
-  const practice = (detect: string) => [
-    'practices:',
-    '  - id: mine',
-    '    title: Mine',
-    '    dimension: governance',
-    '    level: 2',
-    '    why: W',
-    '    evidence: [mlops-principles-2024#manual-steps]',
-    '    benefits: [fewer-errors]',
-    '    effort: low',
-    `    detect: [${detect}]`,
-    '    remediation: {firstStep: F, path: P}',
-  ].join('\n');
+  const practice = (detect: string) => customPracticeConfig(`[${detect}]`);
   assert.throws(
     () => parseConfig('.mlops-lens.yaml', practice('{id: r, kind: content, files: ["**/*.py"], pattern: "x", alongside: "a(?!b)"}'), knowledge()),
     /alongside[\s\S]*linear-time engine/,
