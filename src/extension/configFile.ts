@@ -24,6 +24,14 @@ suppress: []
 #  - id: drift-monitoring
 #    reason: Batch scoring only; the platform team monitors the output tables.
 
+# Which files count as the team's own practice: a template repository is judged as
+# the project it generates, a published library's examples and docs are left out, and
+# general-purpose workflow tools count only beside ML code.
+# scope:
+#   templates: true
+#   library: auto        # auto, always or never
+#   requireMlCode: true
+
 # Scan limits.
 # limits:
 #   maxFileBytes: 8388608

@@ -95,11 +95,12 @@ describe('MLOps Lens in the workbench', () => {
   it('clicking a signal opens the file at its line', async () => {
     const { page } = editor;
     const frame = await openPanel(page);
-    await frame.getByRole('button', { name: /src\/serve\.py:11/ }).first().click();
-    await waitUntil(page, 'serve.py open at line 11', async () => {
+    // Model serving is evidenced where the web framework is imported beside the model loading.
+    await frame.getByRole('button', { name: /src\/serve\.py:5\b/ }).first().click();
+    await waitUntil(page, 'serve.py open at line 5', async () => {
       const tab = await page.locator('.tabs-container .tab.active').innerText().catch(() => '');
       const position = await page.locator('.statusbar-item[id*="editor.selection"], .statusbar-item:has-text("Ln ")').first().innerText().catch(() => '');
-      return /serve\s*\.py/.test(tab) && /Ln 11\b/.test(position);
+      return /serve\s*\.py/.test(tab) && /Ln 5\b/.test(position);
     });
   });
 
