@@ -95,12 +95,11 @@ async function main(): Promise<void> {
   }
   const model = levelModel(knowledge);
   const result = score(corpus, labels, verdicts, practiceIds, model);
-  const splits = corpus.some((r) => r.holdout)
-    ? [
-        { label: 'tuned on', result: score(corpus.filter((r) => !r.holdout), labels, verdicts, practiceIds, model) },
-        { label: 'held out', result: score(corpus.filter((r) => r.holdout), labels, verdicts, practiceIds, model) },
-      ]
-    : [];
+  const heldOut = [...new Set(corpus.flatMap((r) => (r.split ? [r.split] : [])))];
+  const splits = heldOut.length === 0 ? [] : [
+    { label: 'tuned on', result: score(corpus.filter((r) => !r.split), labels, verdicts, practiceIds, model) },
+    ...heldOut.map((split) => ({ label: split, result: score(corpus.filter((r) => r.split === split), labels, verdicts, practiceIds, model) })),
+  ];
   const markdown = renderResults(result, { date: new Date().toISOString().slice(0, 10), commit: projectCommit(), corpusSize: corpus.length, missing }, splits);
   process.stdout.write(markdown);
   if (!args.includes('--no-write') && !only) writeFileSync(join(EVAL_DIR, 'RESULTS.md'), markdown);

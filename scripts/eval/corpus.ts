@@ -14,8 +14,11 @@ export interface CorpusRepo {
   category: string;
   /** `owner__name`: the label file's and the snapshot folder's name. */
   key: string;
-  /** Held out: labelled after the rules were tuned on the rest, and never tuned on. */
-  holdout: boolean;
+  /**
+   * A held-out set the repository belongs to (`holdout`, `holdout-2`, ...): labelled after
+   * the rules were tuned on the rest, never tuned on. Undefined: the set the rules were tuned on.
+   */
+  split?: string;
 }
 
 /** A practitioner's label for one practice. */
@@ -59,11 +62,11 @@ export function readCorpus(evalDir: string): CorpusRepo[] {
     if (typeof entry?.url !== 'string') throw new Error(`${where}: 'url' must be a string`);
     if (typeof entry.commit !== 'string' || !/^[0-9a-f]{40}$/.test(entry.commit)) throw new Error(`${where}: 'commit' must be 40 hex digits`);
     if (!CATEGORIES.includes(entry.category as (typeof CATEGORIES)[number])) throw new Error(`${where}: 'category' must be one of ${CATEGORIES.join(', ')}`);
-    if (entry.split !== undefined && entry.split !== 'holdout') throw new Error(`${where}: 'split' can only be holdout`);
+    if (entry.split !== undefined && (typeof entry.split !== 'string' || !/^holdout(-\d+)?$/.test(entry.split))) throw new Error(`${where}: 'split' must be holdout or holdout-N`);
     const key = repoKey(entry.url);
     if (seen.has(key)) throw new Error(`${where}: ${entry.url} is listed twice`);
     seen.add(key);
-    return { url: entry.url, commit: entry.commit, category: entry.category as string, key, holdout: entry.split === 'holdout' };
+    return { url: entry.url, commit: entry.commit, category: entry.category as string, key, ...(entry.split ? { split: entry.split as string } : {}) };
   });
 }
 

@@ -79,7 +79,8 @@ export function renderResults(result: EvalResult, info: RunInfo, splits: readonl
     'labelled level; otherwise the **level model** itself disagrees. (Collections are judged folder by folder by the tool;',
     'the model-on-labels column cannot see folders and judges them whole.)',
     ...(splits.length > 0 ? ['', 'Held-out repositories (`split: holdout` in `repos.yaml`) were labelled after the rules were tuned on the others and are',
-      'never tuned on: their column shows how the rules generalise to repositories nobody tuned them for.'] : []),
+      'never tuned on: their column shows how the rules generalise to repositories nobody tuned them for. A later set (`holdout-2`)',
+      'is labelled after the rules were changed in the light of an earlier one, which is then no longer untouched.'] : []),
     '',
     '## Summary',
     '',
@@ -98,7 +99,7 @@ export function renderResults(result: EvalResult, info: RunInfo, splits: readonl
     '',
     table(
       ['repository', 'category', 'label', 'tool', 'model on labels', 'cause'],
-      result.repos.map((r) => [r.repo.key.replace('__', '/'), r.repo.holdout ? `${r.repo.category}, held out` : r.repo.category, String(r.labelLevel), String(r.toolLevel), String(r.oracleLevel), levelCause(r)]),
+      result.repos.map((r) => [r.repo.key.replace('__', '/'), r.repo.split ? `${r.repo.category}, ${r.repo.split}` : r.repo.category, String(r.labelLevel), String(r.toolLevel), String(r.oracleLevel), levelCause(r)]),
     ),
     '',
     '## Disagreements',

@@ -6,7 +6,7 @@ import { levelCause, renderResults, summaryRows } from '../../scripts/eval/resul
 import { score, type ToolVerdict } from '../../scripts/eval/score';
 
 const IDS = ['ci', 'unit-tests', 'pipeline-definition'];
-const repo = (name: string, category = 'research', holdout = false): CorpusRepo => ({ url: `https://github.com/o/${name}`, commit: 'a'.repeat(40), category, key: `o__${name}`, holdout });
+const repo = (name: string, category = 'research', split?: string): CorpusRepo => ({ url: `https://github.com/o/${name}`, commit: 'a'.repeat(40), category, key: `o__${name}`, ...(split ? { split } : {}) });
 
 function label(level: number, practices: Record<string, 'present' | 'absent' | 'borderline' | 'trap'>): RepoLabel {
   return {
@@ -104,7 +104,7 @@ test('the results page shows the summary, per-practice rows and each disagreemen
 });
 
 test('a held-out split gets its own column beside the whole corpus', () => {
-  const corpus = [repo('a'), repo('b', 'research', true)];
+  const corpus = [repo('a'), repo('b', 'research', 'holdout')];
   const labels = new Map([
     ['o__a', label(1, { ci: 'present', 'unit-tests': 'absent', 'pipeline-definition': 'absent' })],
     ['o__b', label(2, { ci: 'present', 'unit-tests': 'absent', 'pipeline-definition': 'present' })],
@@ -114,11 +114,11 @@ test('a held-out split gets its own column beside the whole corpus', () => {
     ['o__b', verdict(1, { ci: 'present' })],
   ]);
   const all = score(corpus, labels, verdicts, IDS, model);
-  const held = score(corpus.filter((r) => r.holdout), labels, verdicts, IDS, model);
+  const held = score(corpus.filter((r) => r.split === 'holdout'), labels, verdicts, IDS, model);
   const md = renderResults(all, { date: '2026-12-04', commit: 'abc', corpusSize: 2, missing: [] }, [{ label: 'held out', result: held }]);
   assert.match(md, /\| measure \| all \| held out \(1\) \| target \|  \|/);
   assert.match(md, /\| level exact \| 1\/2 \(50\.0%\) \| 0\/1 \(0\.0%\) \| ≥ 85% \| \*\*missed\*\* \|/);
-  assert.match(md, /\| o\/b \| research, held out \| 2 \| 1 \| 2 \| detection \|/);
+  assert.match(md, /\| o\/b \| research, holdout \| 2 \| 1 \| 2 \| detection \|/);
 });
 
 test('label files are checked against the corpus entry and the practice ids', () => {
