@@ -75,6 +75,28 @@ test('SageMaker: pipelines with a ConditionStep gate, registration, experiments,
   assert.deepEqual(await evidenceOf('fairness', tree), ['sagemaker-clarify-bias']);
 });
 
+test('SageMaker @step pipelines: the function steps are a pipeline, model.register into a group is the registry', async () => {
+  const tree = {
+    'pipeline.ipynb': notebook(
+      'from sagemaker.workflow.function_step import step\nfrom sagemaker.workflow.pipeline import Pipeline\nfrom sagemaker.sklearn import SKLearnModel\n',
+      '@step(name="train", instance_type="ml.m5.xlarge")\ndef train(df):\n    return fit(df)\n',
+      '@step(name="register")\ndef register(model_uri):\n    model = SKLearnModel(model_data=model_uri, role=role)\n'
+        + '    model.register(model_package_group_name="churn", content_types=["text/csv"], response_types=["text/csv"])\n',
+    ),
+    'create_group.py': 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_model_package_group(ModelPackageGroupName="churn")\n',
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['sagemaker-function-steps']);
+  assert.deepEqual(await evidenceOf('model-registry', tree), ['sagemaker-model-package', 'sagemaker-model-package-api', 'sagemaker-model-register']);
+});
+
+test('near miss: register(model_package_group_name=...) and a @step decorator without the SageMaker SDK', async () => {
+  const tree = {
+    'plugins.ipynb': notebook('from myapp.steps import step\n@step(name="train")\ndef train(df):\n    pass\n', 'catalog.register(model_package_group_name="churn")\n'),
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), []);
+  assert.deepEqual(await evidenceOf('model-registry', tree), []);
+});
+
 test('Step Functions Data Science SDK: a workflow is a pipeline, a numeric choice on a metric a gate, experiment_config tracking', async () => {
   const tree = {
     'run_pipeline.py': [
