@@ -93,3 +93,28 @@ test('Flyte and Metaflow schedules count on training workflows only', async () =
   const metaflowTraining = { 'flow.py': 'from metaflow import FlowSpec, schedule, step\n@schedule(weekly=True)\nclass TrainFlow(FlowSpec):\n    @step\n    def start(self):\n        self.model = clf.fit(x, y)\n' };
   assert.deepEqual(await evidenceOf('scheduled-retraining', metaflowTraining), ['metaflow-schedule']);
 });
+
+test('Kubeflow Pipelines: a deploy step inside dsl.Condition on a metric is an evaluation gate', async () => {
+  const tree = {
+    'pipeline.py': [
+      'from kfp import dsl',
+      '@dsl.pipeline(name="train-deploy")',
+      'def pipeline():',
+      '    train = train_op()',
+      '    with dsl.Condition(train.outputs["accuracy"] > 0.8):',
+      '        deploy_op(model=train.outputs["model"])',
+    ].join('\n'),
+    'v2_pipeline.py': 'from kfp import dsl\n@dsl.pipeline\ndef p():\n    ev = evaluate()\n    with dsl.If(ev.outputs["val_auc"] >= 0.9):\n        register_model(ev.outputs["model"])\n',
+  };
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', tree), ['kubeflow-metric-condition']);
+});
+
+test('near miss: dsl.Condition on a string flag or a non-metric number, or a metric condition with nothing to deploy', async () => {
+  const tree = {
+    'flag.py': 'from kfp import dsl\nwith dsl.Condition(train.outputs["launch_server"] == "true"):\n    deploy_op()\n',
+    'coin.py': 'from kfp import dsl\nwith dsl.Condition(flip.output > 5):\n    deploy_op()\n',
+    'report.py': 'from kfp import dsl\nwith dsl.Condition(train.outputs["accuracy"] > 0.8):\n    print_op("good")\n',
+    'commented.py': 'from kfp import dsl\n# with dsl.Condition(train.outputs["accuracy"] > 0.8):\ndeploy_op()\n',
+  };
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', tree), []);
+});
