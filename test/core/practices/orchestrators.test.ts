@@ -118,3 +118,28 @@ test('near miss: dsl.Condition on a string flag or a non-metric number, or a met
   };
   assert.deepEqual(await evidenceOf('model-evaluation-gate', tree), []);
 });
+
+test('Pachyderm pipeline specs (JSON or YAML) are pipelines over versioned data; one that trains retrains on new commits', async () => {
+  const tree = {
+    'model.py': 'import sklearn\n',
+    'pachyderm/train.json': JSON.stringify({
+      pipeline: { name: 'train' },
+      transform: { image: 'team/trainer:1.2', cmd: ['python3', '/code/train.py', '--in', '/pfs/features'] },
+      input: { pfs: { repo: 'features', glob: '/' } },
+    }, null, 2),
+    'specs/features.yaml': 'pipeline:\n  name: features\ntransform:\n  cmd: [python3, /code/featurize.py]\ninput:\n  cross:\n    - pfs: {repo: raw, glob: "/*"}\n    - pfs: {repo: params, glob: "/"}\n',
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['pachyderm-combined-input-pipeline', 'pachyderm-pipeline']);
+  assert.deepEqual(await evidenceOf('data-versioning', tree), ['pachyderm-combined-input-spec', 'pachyderm-pipeline-spec']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), ['pachyderm-retrains-on-new-data']);
+});
+
+test('near miss: a Pachyderm spec that only transforms data does not retrain; a JSON with a pipeline name but no PFS input is no spec', async () => {
+  const tree = {
+    'model.py': 'import sklearn\n',
+    'split.json': JSON.stringify({ pipeline: { name: 'split' }, transform: { cmd: ['python', 'split.py', '--out', '/pfs/out/train.csv'] }, input: { pfs: { repo: 'raw', glob: '/' } } }),
+    'ci/settings.json': JSON.stringify({ pipeline: { name: 'nightly' }, input: { path: 'data/' } }),
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['pachyderm-pipeline']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), []);
+});
