@@ -101,3 +101,15 @@ test('near miss: the same method names without MLRun, and MLflow log_model besid
   assert.deepEqual(await evidenceOf('environment-as-code', tree), []);
   assert.deepEqual(await evidenceOf('feature-store', tree), []);
 });
+
+test('MLRun notebooks: build commands set on a function spec, a model server class defined in a cell', async () => {
+  const tree = {
+    'serving.ipynb': notebook(
+      'import mlrun\nfrom mlrun.frameworks.sklearn import SklearnModelServer\n',
+      'class ChurnServer(SklearnModelServer):\n    def preprocess(self, body, op):\n        return body\n',
+      'fn = mlrun.code_to_function("churn", filename="serving.ipynb", image="mlrun/mlrun")\nfn.spec.build.commands = ["pip install lightgbm==4.1.0"]\n',
+    ),
+  };
+  assert.deepEqual(await evidenceOf('environment-as-code', tree), ['mlrun-build-spec']);
+  assert.deepEqual(await evidenceOf('model-serving', tree), ['mlrun-model-server-class']);
+});

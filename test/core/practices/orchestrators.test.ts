@@ -1,7 +1,7 @@
 /** General-purpose orchestrators count as ML pipelines and retraining schedules only where they do ML work. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditTree, evidenceOf } from './detect';
+import { auditTree, evidenceOf, notebook } from './detect';
 
 const airflowTraining = [
   'from datetime import datetime',
@@ -142,4 +142,17 @@ test('near miss: a Pachyderm spec that only transforms data does not retrain; a 
   };
   assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['pachyderm-pipeline']);
   assert.deepEqual(await evidenceOf('scheduled-retraining', tree), []);
+});
+
+test('a KFP metric condition in a notebook cell counts; the same condition in a markdown cell does not', async () => {
+  const cell = 'from kfp import dsl\n@dsl.pipeline(name="p")\ndef p():\n    t = train_op()\n    with dsl.Condition(t.outputs["accuracy"] > 0.8):\n        deploy_op()\n';
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { 'pipeline.ipynb': notebook(cell) }), ['kubeflow-metric-condition']);
+  const prose = JSON.stringify({
+    cells: [
+      { cell_type: 'code', metadata: {}, outputs: [], source: ['from kfp import dsl\n', 'deploy_op()\n'] },
+      { cell_type: 'markdown', metadata: {}, source: ['Gate with `with dsl.Condition(t.outputs["accuracy"] > 0.8):`\n'] },
+    ],
+    metadata: {}, nbformat: 4, nbformat_minor: 5,
+  }, null, 1);
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { 'guide.ipynb': prose }), []);
 });
