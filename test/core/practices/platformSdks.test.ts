@@ -55,6 +55,33 @@ test('Azure ML interpretability: TabularExplainer is explainability', async () =
   assert.deepEqual(await evidenceOf('explainability', tree), ['azureml-interpret', 'interpret']);
 });
 
+test('Azure Responsible AI: the explanation component is explainability, the scorecard\'s fairness section fairness', async () => {
+  const tree = {
+    'pipeline.yml': [
+      '$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json',
+      'type: pipeline',
+      'jobs:',
+      '  create_rai: {type: command, component: azureml:rai_tabular_insight_constructor@latest}',
+      '  explain: {type: command, component: azureml:rai_tabular_explanation@latest}',
+      '  scorecard: {type: command, component: azureml:rai_tabular_score_card@latest}',
+    ].join('\n'),
+    'scorecard_config.json': JSON.stringify({ Model: { ModelName: 'churn' }, Fairness: { metric: ['accuracy_score'], sensitive_features: ['gender'] } }),
+    'rai.ipynb': notebook('from responsibleai import RAIInsights\nfrom raiwidgets import FairnessDashboard\n', 'rai = RAIInsights(model, train, test, "y", "classification")\nrai.explainer.add()\nrai.compute()\n', 'FairnessDashboard(sensitive_features=a, y_true=y, y_pred=p)\n'),
+    'build.py': 'from azure.ai.ml import MLClient\nreg = MLClient(cred, registry_name="azureml")\nexplain = reg.components.get(name="rai_tabular_explanation", version="1")\n',
+  };
+  assert.deepEqual(await evidenceOf('explainability', tree), ['azureml-rai-explanation-component', 'azureml-rai-explanation-component-sdk', 'responsible-ai-explanations']);
+  assert.deepEqual(await evidenceOf('fairness', tree), ['azureml-rai-scorecard-fairness', 'responsible-ai-fairness-dashboard']);
+});
+
+test('near miss: RAI insights without an explanation or fairness tool, sensitive columns only named', async () => {
+  const tree = {
+    'pipeline.yml': 'type: pipeline\njobs:\n  create_rai: {type: command, component: azureml:rai_tabular_insight_constructor@latest}\n  errors: {type: command, component: azureml:rai_tabular_erroranalysis@latest}\n',
+    'evaluate.ipynb': notebook('from responsibleai import RAIInsights\nSENSITIVE_COLS = ["gender"]  # for the fairlearn dashboard\nrai = RAIInsights(model, train, test, "y", "classification")\nrai.error_analysis.add()\n'),
+  };
+  assert.deepEqual(await evidenceOf('explainability', tree), []);
+  assert.deepEqual(await evidenceOf('fairness', tree), []);
+});
+
 test('SageMaker: pipelines with a ConditionStep gate, registration, experiments, Model Monitor and Clarify', async () => {
   const tree = {
     'pipeline.ipynb': notebook(
