@@ -4,6 +4,7 @@
  * out here, once, for every rule.
  */
 import type { Facts, PythonCall, PythonImport } from '../model/facts';
+import { notebookCodeLines } from '../facts/python/notebook';
 import { PathIndex } from '../scan/globs';
 
 export interface FactIndex {
@@ -12,8 +13,10 @@ export interface FactIndex {
   /** Imports and calls of each Python file (own packages left out too), for rules on the scripts CI runs. */
   importsByPath: ReadonlyMap<string, readonly PythonImport[]>;
   callsByPath: ReadonlyMap<string, readonly PythonCall[]>;
-  /** Lines of the texts `content` rules read, split once for every rule. */
+  /** Lines of the texts `content` rules read, split once for every rule (a notebook's: its code cells' lines). */
   lines: ReadonlyMap<string, readonly string[]>;
+  /** For texts whose lines are not the file's own (notebooks): the file line of each, when known. */
+  lineNumbers: ReadonlyMap<string, readonly (number | undefined)[]>;
   files: PathIndex;
   texts: PathIndex;
   /** The path globs see: a template file's path in its generated project, else the path itself. */
@@ -36,7 +39,7 @@ export function indexFacts(facts: Facts): FactIndex {
       callsByRoot,
       importsByPath: groupByPath(importsByRoot),
       callsByPath: groupByPath(callsByRoot),
-      lines: new Map([...facts.texts].map(([path, text]) => [path, text.split('\n')])),
+      ...textLines(facts.texts),
       files: new PathIndex(facts.files.map((f) => f.path), matchPathOf),
       texts: new PathIndex([...facts.texts.keys()], matchPathOf),
       matchPathOf,
@@ -44,6 +47,22 @@ export function indexFacts(facts: Facts): FactIndex {
     cache.set(facts, index);
   }
   return index;
+}
+
+/** Texts split into lines; a notebook's are the lines of its code cells, placed in the JSON file. */
+function textLines(texts: ReadonlyMap<string, string>): Pick<FactIndex, 'lines' | 'lineNumbers'> {
+  const lines = new Map<string, string[]>();
+  const lineNumbers = new Map<string, (number | undefined)[]>();
+  for (const [path, text] of texts) {
+    if (path.toLowerCase().endsWith('.ipynb')) {
+      const code = notebookCodeLines(text);
+      lines.set(path, code.lines);
+      lineNumbers.set(path, code.lineNumbers);
+    } else {
+      lines.set(path, text.split('\n'));
+    }
+  }
+  return { lines, lineNumbers };
 }
 
 /** The first segment of a dotted name: `mlflow` for `mlflow.sklearn.autolog`. */

@@ -44,7 +44,8 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     const passes = (c: PythonCall) => rule.keyword === undefined || c.keywords.some((k, i) =>
       k === rule.keyword && (rule.value === undefined || matchesLine(rule.value, c.values?.[i] ?? '', engine)));
     return candidates
-      .filter((c) => match(c.name) && passes(c) && imports(c.path))
+      // The file filter first: a set lookup, cheaper than the glob on every call of a large repository.
+      .filter((c) => imports(c.path) && match(c.name) && passes(c))
       .map((c) => ({ path: c.path, line: c.line, detail: callDetail(c, rule.value === undefined ? undefined : rule.keyword) }));
   },
   yaml: (rule, facts, engine) => {
@@ -112,7 +113,7 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     return facts.manifests.filter((m) => kinds.has(m.kind.toLowerCase())).map((m) => ({ path: m.path, line: m.line, detail: `kind: ${m.kind}` }));
   },
   content: (rule, facts, engine) => {
-    const { texts, lines: linesOf } = indexFacts(facts);
+    const { texts, lines: linesOf, lineNumbers } = indexFacts(facts);
     const imports = importingFilter(rule.importing, facts);
     const hits: Hit[] = [];
     for (const path of texts.matching(rule.files)) {
@@ -121,7 +122,10 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
       const matches = (pattern: string, line: string) => !COMMENT_LINE.test(line) && matchesLine(pattern, line, engine);
       if (rule.alongside !== undefined && !lines.some((l) => matches(rule.alongside!, l))) continue;
       const found = lines.findIndex((l) => matches(rule.pattern, l));
-      if (found >= 0) hits.push({ path, line: found + 1, detail: lines[found].trim() });
+      if (found < 0) continue;
+      const numbers = lineNumbers.get(path);
+      const line = numbers ? numbers[found] : found + 1;
+      hits.push({ path, ...(line !== undefined && { line }), detail: lines[found].trim() });
     }
     return hits;
   },

@@ -1,7 +1,7 @@
 /** General-purpose orchestrators count as ML pipelines and retraining schedules only where they do ML work. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditTree, evidenceOf } from './detect';
+import { auditTree, evidenceOf, notebook } from './detect';
 
 const airflowTraining = [
   'from datetime import datetime',
@@ -92,4 +92,67 @@ test('Flyte and Metaflow schedules count on training workflows only', async () =
   assert.deepEqual(await evidenceOf('scheduled-retraining', flyteToy), []);
   const metaflowTraining = { 'flow.py': 'from metaflow import FlowSpec, schedule, step\n@schedule(weekly=True)\nclass TrainFlow(FlowSpec):\n    @step\n    def start(self):\n        self.model = clf.fit(x, y)\n' };
   assert.deepEqual(await evidenceOf('scheduled-retraining', metaflowTraining), ['metaflow-schedule']);
+});
+
+test('Kubeflow Pipelines: a deploy step inside dsl.Condition on a metric is an evaluation gate', async () => {
+  const tree = {
+    'pipeline.py': [
+      'from kfp import dsl',
+      '@dsl.pipeline(name="train-deploy")',
+      'def pipeline():',
+      '    train = train_op()',
+      '    with dsl.Condition(train.outputs["accuracy"] > 0.8):',
+      '        deploy_op(model=train.outputs["model"])',
+    ].join('\n'),
+    'v2_pipeline.py': 'from kfp import dsl\n@dsl.pipeline\ndef p():\n    ev = evaluate()\n    with dsl.If(ev.outputs["val_auc"] >= 0.9):\n        register_model(ev.outputs["model"])\n',
+  };
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', tree), ['kubeflow-metric-condition']);
+});
+
+test('near miss: dsl.Condition on a string flag or a non-metric number, or a metric condition with nothing to deploy', async () => {
+  const tree = {
+    'flag.py': 'from kfp import dsl\nwith dsl.Condition(train.outputs["launch_server"] == "true"):\n    deploy_op()\n',
+    'coin.py': 'from kfp import dsl\nwith dsl.Condition(flip.output > 5):\n    deploy_op()\n',
+    'report.py': 'from kfp import dsl\nwith dsl.Condition(train.outputs["accuracy"] > 0.8):\n    print_op("good")\n',
+    'commented.py': 'from kfp import dsl\n# with dsl.Condition(train.outputs["accuracy"] > 0.8):\ndeploy_op()\n',
+  };
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', tree), []);
+});
+
+test('Pachyderm pipeline specs (JSON or YAML) are pipelines over versioned data; one that trains retrains on new commits', async () => {
+  const tree = {
+    'model.py': 'import sklearn\n',
+    'pachyderm/train.json': JSON.stringify({
+      pipeline: { name: 'train' },
+      transform: { image: 'team/trainer:1.2', cmd: ['python3', '/code/train.py', '--in', '/pfs/features'] },
+      input: { pfs: { repo: 'features', glob: '/' } },
+    }, null, 2),
+    'specs/features.yaml': 'pipeline:\n  name: features\ntransform:\n  cmd: [python3, /code/featurize.py]\ninput:\n  cross:\n    - pfs: {repo: raw, glob: "/*"}\n    - pfs: {repo: params, glob: "/"}\n',
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['pachyderm-combined-input-pipeline', 'pachyderm-pipeline']);
+  assert.deepEqual(await evidenceOf('data-versioning', tree), ['pachyderm-combined-input-spec', 'pachyderm-pipeline-spec']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), ['pachyderm-retrains-on-new-data']);
+});
+
+test('near miss: a Pachyderm spec that only transforms data does not retrain; a JSON with a pipeline name but no PFS input is no spec', async () => {
+  const tree = {
+    'model.py': 'import sklearn\n',
+    'split.json': JSON.stringify({ pipeline: { name: 'split' }, transform: { cmd: ['python', 'split.py', '--out', '/pfs/out/train.csv'] }, input: { pfs: { repo: 'raw', glob: '/' } } }),
+    'ci/settings.json': JSON.stringify({ pipeline: { name: 'nightly' }, input: { path: 'data/' } }),
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['pachyderm-pipeline']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', tree), []);
+});
+
+test('a KFP metric condition in a notebook cell counts; the same condition in a markdown cell does not', async () => {
+  const cell = 'from kfp import dsl\n@dsl.pipeline(name="p")\ndef p():\n    t = train_op()\n    with dsl.Condition(t.outputs["accuracy"] > 0.8):\n        deploy_op()\n';
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { 'pipeline.ipynb': notebook(cell) }), ['kubeflow-metric-condition']);
+  const prose = JSON.stringify({
+    cells: [
+      { cell_type: 'code', metadata: {}, outputs: [], source: ['from kfp import dsl\n', 'deploy_op()\n'] },
+      { cell_type: 'markdown', metadata: {}, source: ['Gate with `with dsl.Condition(t.outputs["accuracy"] > 0.8):`\n'] },
+    ],
+    metadata: {}, nbformat: 4, nbformat_minor: 5,
+  }, null, 1);
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { 'guide.ipynb': prose }), []);
 });

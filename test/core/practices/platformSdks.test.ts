@@ -55,6 +55,33 @@ test('Azure ML interpretability: TabularExplainer is explainability', async () =
   assert.deepEqual(await evidenceOf('explainability', tree), ['azureml-interpret', 'interpret']);
 });
 
+test('Azure Responsible AI: the explanation component is explainability, the scorecard\'s fairness section fairness', async () => {
+  const tree = {
+    'pipeline.yml': [
+      '$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json',
+      'type: pipeline',
+      'jobs:',
+      '  create_rai: {type: command, component: azureml:rai_tabular_insight_constructor@latest}',
+      '  explain: {type: command, component: azureml:rai_tabular_explanation@latest}',
+      '  scorecard: {type: command, component: azureml:rai_tabular_score_card@latest}',
+    ].join('\n'),
+    'scorecard_config.json': JSON.stringify({ Model: { ModelName: 'churn' }, Fairness: { metric: ['accuracy_score'], sensitive_features: ['gender'] } }),
+    'rai.ipynb': notebook('from responsibleai import RAIInsights\nfrom raiwidgets import FairnessDashboard\n', 'rai = RAIInsights(model, train, test, "y", "classification")\nrai.explainer.add()\nrai.compute()\n', 'FairnessDashboard(sensitive_features=a, y_true=y, y_pred=p)\n'),
+    'build.py': 'from azure.ai.ml import MLClient\nreg = MLClient(cred, registry_name="azureml")\nexplain = reg.components.get(name="rai_tabular_explanation", version="1")\n',
+  };
+  assert.deepEqual(await evidenceOf('explainability', tree), ['azureml-rai-explanation-component', 'azureml-rai-explanation-component-sdk', 'responsible-ai-explanations']);
+  assert.deepEqual(await evidenceOf('fairness', tree), ['azureml-rai-scorecard-fairness', 'responsible-ai-fairness-dashboard']);
+});
+
+test('near miss: RAI insights without an explanation or fairness tool, sensitive columns only named', async () => {
+  const tree = {
+    'pipeline.yml': 'type: pipeline\njobs:\n  create_rai: {type: command, component: azureml:rai_tabular_insight_constructor@latest}\n  errors: {type: command, component: azureml:rai_tabular_erroranalysis@latest}\n',
+    'evaluate.ipynb': notebook('from responsibleai import RAIInsights\nSENSITIVE_COLS = ["gender"]  # for the fairlearn dashboard\nrai = RAIInsights(model, train, test, "y", "classification")\nrai.error_analysis.add()\n'),
+  };
+  assert.deepEqual(await evidenceOf('explainability', tree), []);
+  assert.deepEqual(await evidenceOf('fairness', tree), []);
+});
+
 test('SageMaker: pipelines with a ConditionStep gate, registration, experiments, Model Monitor and Clarify', async () => {
   const tree = {
     'pipeline.ipynb': notebook(
@@ -73,6 +100,28 @@ test('SageMaker: pipelines with a ConditionStep gate, registration, experiments,
   assert.deepEqual(await evidenceOf('drift-monitoring', tree), ['sagemaker-model-monitor', 'sagemaker-model-monitors']);
   assert.deepEqual(await evidenceOf('explainability', tree), ['sagemaker-clarify-shap']);
   assert.deepEqual(await evidenceOf('fairness', tree), ['sagemaker-clarify-bias']);
+});
+
+test('SageMaker @step pipelines: the function steps are a pipeline, model.register into a group is the registry', async () => {
+  const tree = {
+    'pipeline.ipynb': notebook(
+      'from sagemaker.workflow.function_step import step\nfrom sagemaker.workflow.pipeline import Pipeline\nfrom sagemaker.sklearn import SKLearnModel\n',
+      '@step(name="train", instance_type="ml.m5.xlarge")\ndef train(df):\n    return fit(df)\n',
+      '@step(name="register")\ndef register(model_uri):\n    model = SKLearnModel(model_data=model_uri, role=role)\n'
+        + '    model.register(model_package_group_name="churn", content_types=["text/csv"], response_types=["text/csv"])\n',
+    ),
+    'create_group.py': 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_model_package_group(ModelPackageGroupName="churn")\n',
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['sagemaker-function-steps']);
+  assert.deepEqual(await evidenceOf('model-registry', tree), ['sagemaker-model-package', 'sagemaker-model-package-api', 'sagemaker-model-register']);
+});
+
+test('near miss: register(model_package_group_name=...) and a @step decorator without the SageMaker SDK', async () => {
+  const tree = {
+    'plugins.ipynb': notebook('from myapp.steps import step\n@step(name="train")\ndef train(df):\n    pass\n', 'catalog.register(model_package_group_name="churn")\n'),
+  };
+  assert.deepEqual(await evidenceOf('pipeline-definition', tree), []);
+  assert.deepEqual(await evidenceOf('model-registry', tree), []);
 });
 
 test('Step Functions Data Science SDK: a workflow is a pipeline, a numeric choice on a metric a gate, experiment_config tracking', async () => {

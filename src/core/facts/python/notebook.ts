@@ -42,6 +42,34 @@ export const extractor: Extractor = {
   },
 };
 
+/**
+ * The source lines of the notebook's code cells, each with the line of the file where it is
+ * written (undefined when it cannot be found), for `content` rules: they read the code, never
+ * markdown prose or outputs. An unreadable notebook, or one of another language, has none.
+ */
+export function notebookCodeLines(json: string): { lines: string[]; lineNumbers: (number | undefined)[] } {
+  const lines: string[] = [];
+  const lineNumbers: (number | undefined)[] = [];
+  let notebook: { cells: unknown[]; metadata: unknown };
+  try {
+    notebook = parseNotebook(json);
+  } catch {
+    return { lines, lineNumbers };
+  }
+  if (!isPythonNotebook(notebook.metadata)) return { lines, lineNumbers };
+  const locator = new SourceLocator(json);
+  for (const cell of notebook.cells.map(asRecord)) {
+    if (cell?.cell_type !== 'code') continue;
+    const elements = sourceElements(cell.source);
+    const mapLine = locator.locate(elements);
+    elements.join('').split('\n').forEach((text, index) => {
+      lines.push(text);
+      lineNumbers.push(mapLine(index + 1));
+    });
+  }
+  return { lines, lineNumbers };
+}
+
 function parseNotebook(text: string): { cells: unknown[]; metadata: unknown } {
   let value: unknown;
   try {

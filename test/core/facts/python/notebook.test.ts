@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractor, NotebookSyntaxError } from '../../../../src/core/facts/python/notebook';
+import { extractor, notebookCodeLines, NotebookSyntaxError } from '../../../../src/core/facts/python/notebook';
 import { extractText } from '../extractStub';
 
 const PATH = 'notebooks/explore.ipynb';
@@ -86,5 +86,29 @@ describe('notebook extractor', () => {
       async () => extractText(extractor, PATH, '{"worksheets": [], "nbformat": 3}'),
       { name: 'NotebookSyntaxError', message: 'not an nbformat 4 notebook: no "cells" list (nbformat 3)' },
     );
+  });
+});
+
+describe('notebook code lines (what content rules read)', () => {
+  it('gives the code cells\' lines with their JSON lines, and no markdown or outputs', () => {
+    const text = notebook([
+      { type: 'markdown', source: ['Annotate with `prometheus.io/scrape: "true"`\n'] },
+      { type: 'code', source: ['spec = """\n', '  prometheus.io/scrape: "true"\n', '"""'] },
+    ]);
+    const { lines, lineNumbers } = notebookCodeLines(text);
+    assert.deepEqual(lines, ['spec = """', '  prometheus.io/scrape: "true"', '"""']);
+    const first = lineOf(text, '"spec = ');
+    assert.deepEqual(lineNumbers, [first, first + 1, first + 2]);
+  });
+
+  it('has no code lines for broken JSON or a notebook of another language', () => {
+    assert.deepEqual(notebookCodeLines('{"cells": [').lines, []);
+    const r = notebook([{ type: 'code', source: ['library(x)\n'] }], { kernelspec: { language: 'R' } });
+    assert.deepEqual(notebookCodeLines(r).lines, []);
+  });
+
+  it('places every line of a cell stored as one string at the line where it starts', () => {
+    const text = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: 'import kfp\nfrom kfp import dsl' }], metadata: {}, nbformat: 4 });
+    assert.deepEqual(notebookCodeLines(text), { lines: ['import kfp', 'from kfp import dsl'], lineNumbers: [1, 1] });
   });
 });
