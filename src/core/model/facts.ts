@@ -72,6 +72,8 @@ export interface CiStep extends Location {
   uses?: string;
   /** The repository's Python file this command runs (`python x.py`, `python -m pkg.mod`). */
   python?: string;
+  /** The folder the command starts in when the step sets its own (GitHub's `working-directory`), relative to the pipeline's root. */
+  dir?: string;
   /**
    * Where the step was followed from when it is not written in the CI file itself (a make
    * target's recipe, a shell script, a job spec the CI step names): the calling line.
