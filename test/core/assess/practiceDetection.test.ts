@@ -112,6 +112,13 @@ describe('environment-as-code', () => {
     await expectDetected('environment-as-code', { 'resources/train.yml': lines('resources:', '  jobs:', '    train:', '      job_clusters:', '        - job_cluster_key: main', '          new_cluster:', '            spark_version: 15.3.x-cpu-ml-scala2.12') });
     await expectDetected('environment-as-code', { '.gitpod.yml': lines('image: gitpod/workspace-python-3.10') });
   });
+  it('tox environments in setup.cfg, pyproject.toml or tox.toml, and nox sessions; not a setup.cfg of linters', async () => {
+    await expectDetected('environment-as-code', { 'setup.cfg': lines('[metadata]', 'name = pkg', '', '[tox:tox]', 'envlist = py311', '', '[testenv]', 'commands = pytest') });
+    await expectDetected('environment-as-code', { 'pyproject.toml': lines('[project]', 'name = "pkg"', '', '[tool.tox]', 'env_list = ["py311"]') });
+    await expectDetected('environment-as-code', { 'tox.toml': lines('env_list = ["py311"]', '[env_run_base]', 'commands = [["pytest"]]') });
+    await expectDetected('environment-as-code', { 'noxfile.py': lines('import nox', '@nox.session', 'def tests(session):', '    session.run("pytest")') });
+    await expectAbsent('environment-as-code', { 'setup.cfg': lines('[metadata]', 'name = pkg', '', '[flake8]', 'max-line-length = 100', '# [testenv] moved to tox.ini') });
+  });
 });
 
 describe('random-seeds', () => {
