@@ -58,6 +58,17 @@ describe('model-serving', () => {
     await expectDetected('model-serving', { 'api/main.py': lines('from fastapi import FastAPI', 'from openai import OpenAI', 'client = OpenAI()') });
     await expectAbsent('model-serving', { 'README.md': lines('Serve it with FastAPI: from fastapi import FastAPI; from openai import OpenAI') });
   });
+  it('a Streamlit or Gradio app that loads a model or answers with an LLM, but not a dashboard of charts', async () => {
+    await expectDetected('model-serving', {
+      'app.py': lines('import streamlit as st', 'from model import predict', 'st.write(predict(st.text_input("Text")))'),
+      'model.py': lines('import torch', 'net = torch.jit.load("model.pt")'),
+    });
+    await expectDetected('model-serving', { 'chat.py': lines('import gradio as gr', 'from anthropic import Anthropic', 'client = Anthropic()', 'gr.ChatInterface(answer).launch()') });
+    await expectAbsent('model-serving', {
+      'dashboard.py': lines('import streamlit as st', 'import pandas as pd', 'df = pd.read_csv("metrics.csv")', 'st.line_chart(df)'),
+      'train.py': lines('import joblib', 'joblib.load("model.joblib")'),
+    });
+  });
   it('hubconf.py, Ray Serve through `from ray import serve`, and langgraph.json graphs', async () => {
     await expectDetected('model-serving', { 'hubconf.py': lines('def resnet(pretrained=False):', '    return None') });
     await expectDetected('model-serving', { 'serve.py': lines('from ray import serve', '@serve.deployment', 'class Model:', '    pass') });
