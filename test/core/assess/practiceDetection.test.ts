@@ -84,7 +84,8 @@ describe('model-serving', () => {
 });
 
 describe('config-management', () => {
-  const trainWithConfig = lines('import argparse', 'parser = argparse.ArgumentParser()', 'parser.add_argument("--config", default="configs/base.yaml")');
+  // Configuration read by code counts where the repository holds ML code (test/core/scope/mlCode.test.ts).
+  const trainWithConfig = lines('import argparse', 'import torch', 'parser = argparse.ArgumentParser()', 'parser.add_argument("--config", default="configs/base.yaml")');
   it('a --config argument with config files in the repository', async () => {
     await expectDetected('config-management', { 'train.py': trainWithConfig.replace('configs/base.yaml', 'base.yml'), 'configs/base.yml': 'lr: 0.1\n' });
   });
@@ -93,15 +94,27 @@ describe('config-management', () => {
     await expectAbsent('config-management', { 'train.py': lines('# parser.add_argument("--config")'), 'configs/base.yml': 'lr: 0.1\n' });
   });
   it('a config file the code names, but not a URL or a tool config in the home folder', async () => {
-    await expectDetected('config-management', { 'train.py': lines('import yaml', 'cfg = yaml.safe_load(open("settings.yaml"))') });
+    await expectDetected('config-management', { 'train.py': lines('import yaml', 'import sklearn', 'cfg = yaml.safe_load(open("settings.yaml"))') });
     await expectAbsent('config-management', { 'run.py': lines('SCHEMA = "https://example.com/config.json"', 'TOOL = "~/.tool/config.toml"') });
   });
   it('python config modules executed by a configurator, but not a commented exec', async () => {
-    await expectDetected('config-management', { 'train.py': lines('exec(open("configurator.py").read())') });
-    await expectAbsent('config-management', { 'train.py': lines('# exec(open("configurator.py").read())') });
+    await expectDetected('config-management', { 'train.py': lines('import torch', 'exec(open("configurator.py").read())') });
+    await expectAbsent('config-management', { 'train.py': lines('import torch', '# exec(open("configurator.py").read())') });
+  });
+  it('a yacs or Detectron2 config merged from a file, but not in a test', async () => {
+    await expectDetected('config-management', { 'tools/train_net.py': lines('from detectron2.config import get_cfg', 'cfg = get_cfg()', 'cfg.merge_from_file(args.config_file)') });
+    await expectAbsent('config-management', { 'tests/test_cfg.py': lines('import torch', 'cfg.merge_from_file("x.yaml")') });
+  });
+  it('not a version file read by setup.py or a docs build, beside ML code', async () => {
+    await expectAbsent('config-management', {
+      'setup.py': lines('from setuptools import setup', 'exec(open("pkg/version.py").read())', 'setup(name="pkg")'),
+      'docs/conf.py': lines('exec(open("../pkg/_version.py").read())', 'cfg = open("../pkg/settings.yaml")'),
+      'pkg/about.py': lines('exec(open(os.path.join(here, "__about__.py")).read())'),
+      'pkg/model.py': lines('import torch'),
+    });
   });
   it('pydantic settings, spacy train configs, pipeline parameters and parameter files', async () => {
-    await expectDetected('config-management', { 'app/settings.py': lines('from pydantic_settings import BaseSettings', 'class Settings(BaseSettings):', '    model: str = "gpt"') });
+    await expectDetected('config-management', { 'app/settings.py': lines('from pydantic_settings import BaseSettings', 'class Settings(BaseSettings):', '    model: str = "gpt"'), 'app/chat.py': lines('import openai') });
     await expectDetected('config-management', { 'project.yml': lines('commands:', '  - name: train', '    script:', '      - "python -m spacy train configs/config.cfg --output training/"') });
     await expectAbsent('config-management', { 'README.md': lines('Run `spacy train configs/config.cfg`.') });
     await expectDetected('config-management', { 'pipeline.py': lines('from sagemaker.workflow.parameters import ParameterInteger', 'count = ParameterInteger(name="Count", default_value=1)') });
