@@ -220,7 +220,11 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
           }),
           mlCode: req({
             type: 'object',
-            fields: { modules: req(texts), generalTools: req({ type: 'array', items: id }) },
+            fields: {
+              modules: req(texts),
+              generalTools: req({ type: 'array', items: id }),
+              generalRules: opt({ type: 'array', items: { type: 'string', pattern: /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, hint: 'a `practice/rule` id' } }),
+            },
           }),
         },
       }),

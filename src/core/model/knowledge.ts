@@ -292,6 +292,8 @@ export interface ScopeRules {
     modules: string[];
     /** Tools (rule `tool` names) whose signals count only when the repository holds ML code. */
     generalTools: string[];
+    /** Rules (`practice/rule`) that recognise no tool and whose signals count only when the repository holds ML code. */
+    generalRules?: string[];
   };
 }
 
