@@ -216,6 +216,7 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
               publishScripts: req(texts),
               notTeamFolders: req({ type: 'array', items: { type: 'string', pattern: /^[^/\\]+$/, hint: 'a folder name or name glob' }, minItems: 1 }),
               sourceNotEvidenceOf: req({ type: 'array', items: id }),
+              packageNotTeamFolders: opt({ type: 'array', items: { type: 'string', pattern: /^[^/\\]+$/, hint: 'a folder name or name glob' } }),
             },
           }),
           mlCode: req({

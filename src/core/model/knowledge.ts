@@ -286,6 +286,8 @@ export interface ScopeRules {
     notTeamFolders: string[];
     /** Practices for which signals in the library's own package source do not count. */
     sourceNotEvidenceOf: string[];
+    /** Globs over the names of top-level folders not counted in an installable package that nothing publishes. */
+    packageNotTeamFolders?: string[];
   };
   mlCode: {
     /** Imported modules (or their submodules) that show ML code. */
