@@ -88,6 +88,7 @@ describe('config-management', () => {
   const trainWithConfig = lines('import argparse', 'import torch', 'parser = argparse.ArgumentParser()', 'parser.add_argument("--config", default="configs/base.yaml")');
   it('a --config argument with config files in the repository', async () => {
     await expectDetected('config-management', { 'train.py': trainWithConfig.replace('configs/base.yaml', 'base.yml'), 'configs/base.yml': 'lr: 0.1\n' });
+    await expectDetected('config-management', { 'train.py': trainWithConfig.replace('"--config", default="configs/base.yaml"', '"--config-file", metavar="FILE"'), 'configs/base.yml': 'lr: 0.1\n' });
   });
   it('not a --config argument without config files, nor a commented-out one', async () => {
     await expectAbsent('config-management', { 'train.py': lines('import argparse', 'p = argparse.ArgumentParser()', 'p.add_argument("--config", default="")') });
