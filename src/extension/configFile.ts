@@ -25,8 +25,8 @@ suppress: []
 #    reason: Batch scoring only; the platform team monitors the output tables.
 
 # Which files count as the team's own practice: a template repository is judged as
-# the project it generates, a published library's examples and docs are left out, and
-# general-purpose workflow tools count only beside ML code.
+# the project it generates, a library's or installable package's examples and docs are
+# left out, and general-purpose workflow tools count only beside ML code.
 # scope:
 #   templates: true
 #   library: auto        # auto, always or never

@@ -1,8 +1,9 @@
 /**
  * Signals that are not the team's practice are set aside before statuses are decided: in
  * a published library's package source and tests for the practices scope.yaml lists (the
- * code implements them for users), and those of general-purpose workflow tools when the
- * repository holds no ML code at all (an ETL flow is not an ML pipeline).
+ * code implements them for users), and those of general-purpose workflow tools and of
+ * tool-less rules scope.yaml lists when the repository holds no ML code at all (an ETL flow
+ * is not an ML pipeline, nor is its run configuration ML configuration).
  */
 import type { Facts, ScopeNote } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
@@ -19,13 +20,17 @@ export interface SignalScope {
 export function signalScope(rules: ScopeRules, facts: Facts, requireMlCode: boolean): SignalScope {
   const librarySource = facts.scope.librarySource;
   const notFromSource = new Set(facts.scope.notes.filter((n) => n.kind === 'library').flatMap((n) => n.practices));
-  const needsMl = new Set(requireMlCode && !hasMlCode(rules.mlCode.modules, facts) ? rules.mlCode.generalTools : []);
+  const withoutMl = requireMlCode && !hasMlCode(rules.mlCode.modules, facts);
+  const needsMl = new Set(withoutMl ? rules.mlCode.generalTools : []);
+  const rulesNeedingMl = new Set(withoutMl ? rules.mlCode.generalRules ?? [] : []);
   const setAside = new Map<string, Set<string>>();
   return {
     counted(practiceId, signals) {
       return signals.filter((s) => {
-        if (s.tool !== undefined && needsMl.has(s.tool)) {
-          setAside.set(practiceId, (setAside.get(practiceId) ?? new Set()).add(s.tool));
+        // What was set aside: the tool, or for a rule that recognises no tool, the rule.
+        const general = s.tool !== undefined && needsMl.has(s.tool) ? s.tool : rulesNeedingMl.has(s.rule) ? s.rule : undefined;
+        if (general !== undefined) {
+          setAside.set(practiceId, (setAside.get(practiceId) ?? new Set()).add(general));
           return false;
         }
         return !(notFromSource.has(practiceId) && librarySource.some((dir) => s.path.startsWith(`${dir}/`)));

@@ -90,6 +90,10 @@ export function checkReferences(knowledge: KnowledgeBase, docs: Map<string, Yaml
   knowledge.scope.mlCode.generalTools.forEach((tool, i) => {
     if (!tools.has(tool)) scopeFile(['scope', 'mlCode', 'generalTools', i], `no rule names the tool '${tool}'`);
   });
+  const rules = new Set(knowledge.practices.flatMap((p) => p.detect.map((r) => `${p.id}/${r.id}`)));
+  (knowledge.scope.mlCode.generalRules ?? []).forEach((rule, i) => {
+    if (!rules.has(rule)) scopeFile(['scope', 'mlCode', 'generalRules', i], `unknown rule '${rule}'`);
+  });
   return issues;
 }
 

@@ -216,11 +216,16 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
               publishScripts: req(texts),
               notTeamFolders: req({ type: 'array', items: { type: 'string', pattern: /^[^/\\]+$/, hint: 'a folder name or name glob' }, minItems: 1 }),
               sourceNotEvidenceOf: req({ type: 'array', items: id }),
+              packageNotTeamFolders: opt({ type: 'array', items: { type: 'string', pattern: /^[^/\\]+$/, hint: 'a folder name or name glob' } }),
             },
           }),
           mlCode: req({
             type: 'object',
-            fields: { modules: req(texts), generalTools: req({ type: 'array', items: id }) },
+            fields: {
+              modules: req(texts),
+              generalTools: req({ type: 'array', items: id }),
+              generalRules: opt({ type: 'array', items: { type: 'string', pattern: /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, hint: 'a `practice/rule` id' } }),
+            },
           }),
         },
       }),

@@ -72,6 +72,8 @@ export interface CiStep extends Location {
   uses?: string;
   /** The repository's Python file this command runs (`python x.py`, `python -m pkg.mod`). */
   python?: string;
+  /** The folder the command starts in when the step sets its own (GitHub's `working-directory`), relative to the pipeline's root. */
+  dir?: string;
   /**
    * Where the step was followed from when it is not written in the CI file itself (a make
    * target's recipe, a shell script, a job spec the CI step names): the calling line.
@@ -180,7 +182,7 @@ export interface ScanWarning {
 
 /** Something the assessment leaves out of the team's practice, and why. */
 export interface ScopeNote {
-  /** `template`: judged as the generated project; `library`: a published library's examples, docs and package features; `no-ml-code`: ML practices without ML code. */
+  /** `template`: judged as the generated project; `library`: a published library's examples, docs and package features, or an installable package's examples and docs; `no-ml-code`: ML practices without ML code. */
   kind: 'template' | 'library' | 'no-ml-code';
   /** One sentence: what was decided, from which evidence, and what is not counted. */
   message: string;

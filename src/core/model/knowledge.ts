@@ -286,12 +286,16 @@ export interface ScopeRules {
     notTeamFolders: string[];
     /** Practices for which signals in the library's own package source do not count. */
     sourceNotEvidenceOf: string[];
+    /** Globs over the names of top-level folders not counted in an installable package that nothing publishes. */
+    packageNotTeamFolders?: string[];
   };
   mlCode: {
     /** Imported modules (or their submodules) that show ML code. */
     modules: string[];
     /** Tools (rule `tool` names) whose signals count only when the repository holds ML code. */
     generalTools: string[];
+    /** Rules (`practice/rule`) that recognise no tool and whose signals count only when the repository holds ML code. */
+    generalRules?: string[];
   };
 }
 

@@ -1,9 +1,12 @@
 /**
- * Published Python libraries: the repository's root declares a distribution and its CI or
- * a release script at its root (Makefile, noxfile, ...) publishes it to a package index
+ * Python libraries: the repository's root declares a distribution and its CI or a release
+ * script at its root (Makefile, noxfile, ...) publishes it to a package index
  * (knowledge/scope.yaml lists the commands, actions and scripts).
  * Their examples and documentation show the library to users, and their package source
  * implements features for users; neither is the team's own practice.
+ * An installable package that nothing publishes (releases built by hand, or an application
+ * packaged for its own use) still shows itself to users in its examples and docs, but its
+ * package source may be the team's own ML work, so only those folders are left out.
  */
 import type { CiPipeline, FileFact, ScanWarning } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
@@ -13,7 +16,9 @@ import { asRecord } from '../facts/yamlSource';
 import { parseToml } from '../facts/python/tomlSource';
 
 export interface LibraryScope {
-  /** What showed it is a published library, e.g. `pyproject.toml declares 'tinylib'; .github/workflows/release.yml:12 runs twine upload dist/*`. */
+  /** Published (or declared a library in the configuration), or only an installable package. */
+  published: boolean;
+  /** What showed it is a library, e.g. `pyproject.toml declares 'tinylib'; .github/workflows/release.yml:12 runs twine upload dist/*`. */
   reason: string;
   /** The library's own package folders (`src/tinylib`, `tinylib`) and its top-level test folders. */
   sourceDirs: string[];
@@ -24,7 +29,7 @@ export interface LibraryScope {
 /** Folder names never taken for the library's package source. */
 const TEST_FOLDERS = new Set(['tests', 'test', 'testing']);
 
-/** The library scope when the repository is a published library (or the user says it is one). */
+/** The library scope when the repository is a library or an installable package (or the user says it is a library). */
 export async function findLibrary(
   files: readonly FileFact[],
   ci: readonly CiPipeline[],
@@ -34,42 +39,72 @@ export async function findLibrary(
   warn: (warning: ScanWarning) => void,
 ): Promise<LibraryScope | undefined> {
   if (mode === 'never') return undefined;
-  let reason = 'set in the configuration';
-  if (mode === 'auto') {
-    // The CI facts are at hand; files are read only for a repository that may be a library.
-    let published = publishStep(ci, rules);
-    if (!published && !files.some((f) => rootFileMatches(f.path, rules.publishScripts))) return undefined;
-    const declared = await declaredDistribution(files, read, warn);
-    if (!declared) return undefined;
-    published ??= await publishScript(files, rules, read);
-    if (!published) return undefined;
-    reason = `${declared}; ${published} publishes it`;
-  }
   const topFolders = new Set(files.map((f) => f.path).filter((p) => p.includes('/')).map((p) => p.slice(0, p.indexOf('/'))));
   const notTeam = globMatcher(rules.notTeamFolders);
+  const packages = packageDirs(files, notTeam);
+  let reason = 'set in the configuration';
+  if (mode === 'auto') {
+    const declared = await declaredDistribution(files, read, warn);
+    if (!declared) return undefined;
+    const published = publishStep(ci, rules) ?? await publishScript(files, rules, read);
+    if (!published) return installablePackage(declared, packages, topFolders, rules);
+    reason = `${declared.description}; ${published} publishes it`;
+  }
   // Tests exercise what the package implements (a test of the tracing feature imports the tracer).
   const testDirs = [...topFolders].filter((f) => TEST_FOLDERS.has(f.toLowerCase()));
   return {
+    published: true,
     reason,
-    sourceDirs: [...packageDirs(files, notTeam), ...testDirs].sort(),
+    sourceDirs: [...packages, ...testDirs].sort(),
     notTeamFolders: [...topFolders].filter(notTeam).sort(),
   };
 }
 
-/** Which root file declares a distribution, e.g. `pyproject.toml declares 'tinylib'`; undefined when none. */
+/**
+ * An installable package nothing publishes: the declared distribution's own package folder
+ * is at the root or under `src/` (a project that only names itself in pyproject.toml is not
+ * one). Only the folders that show a package to its users are left out.
+ */
+function installablePackage(declared: Distribution, packages: readonly string[], topFolders: ReadonlySet<string>, rules: ScopeRules['libraries']): LibraryScope | undefined {
+  const name = declared.name === undefined ? undefined : importName(declared.name);
+  const own = packages.find((dir) => importName(dir.slice(dir.lastIndexOf('/') + 1)) === name);
+  if (own === undefined) return undefined;
+  const showsPackage = globMatcher(rules.packageNotTeamFolders ?? []);
+  const notTeamFolders = [...topFolders].filter(showsPackage).sort();
+  if (notTeamFolders.length === 0) return undefined;
+  return { published: false, reason: `${declared.description}, package ${own}/; not published by CI or a release script`, sourceDirs: [own], notTeamFolders };
+}
+
+/** A distribution or package name as Python imports it: `Mlflow-TorchServe` → `mlflow_torchserve`. */
+function importName(name: string): string {
+  return name.toLowerCase().replace(/[-.]+/g, '_');
+}
+
+interface Distribution {
+  /** e.g. `pyproject.toml declares 'tinylib'`. */
+  description: string;
+  /** The distribution's name, when the file spells it out. */
+  name?: string;
+}
+
+/** Which root file declares a distribution and its name; undefined when none. */
 async function declaredDistribution(
   files: readonly FileFact[],
   read: (path: string) => Promise<string | undefined>,
   warn: (warning: ScanWarning) => void,
-): Promise<string | undefined> {
+): Promise<Distribution | undefined> {
   const root = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path));
-  if (root.has('setup.py')) return 'setup.py declares a distribution';
+  if (root.has('setup.py')) {
+    // Read as text, never run: the first `name="..."` literal (setup's argument or a NAME constant).
+    const name = /\bname\s*=\s*["']([\w.-]+)["']/i.exec(await read('setup.py') ?? '')?.[1];
+    return name === undefined ? { description: 'setup.py declares a distribution' } : { description: `setup.py declares '${name}'`, name };
+  }
   if (root.has('pyproject.toml')) {
     const text = await read('pyproject.toml');
     try {
       const doc = text === undefined ? undefined : parseToml(text);
       const name = asRecord(asRecord(doc)?.project)?.name ?? asRecord(asRecord(asRecord(doc)?.tool)?.poetry)?.name;
-      if (typeof name === 'string') return `pyproject.toml declares '${name}'`;
+      if (typeof name === 'string') return { description: `pyproject.toml declares '${name}'`, name };
     } catch (err) {
       warn({ code: 'parse-error', path: 'pyproject.toml', message: `cannot be parsed: ${(err as Error).message ?? String(err)}` });
     }
@@ -78,7 +113,7 @@ async function declaredDistribution(
     const text = await read('setup.cfg');
     // The [metadata] section's `name` (setuptools' declarative configuration).
     const name = text && /^\[metadata\][^[]*?^name\s*=\s*(\S+)/m.exec(text)?.[1];
-    if (name) return `setup.cfg declares '${name}'`;
+    if (name) return { description: `setup.cfg declares '${name}'`, name };
   }
   return undefined;
 }

@@ -60,7 +60,11 @@ export async function applyTemplateScope(
   return { files: counted, templateTexts, notes: [note] };
 }
 
-/** When the repository is a published library: leave its examples and docs out and mark its package source. */
+/**
+ * When the repository is a published library: leave its examples and docs out and mark its
+ * package source. When it is an installable package nothing publishes: leave out only the
+ * folders that show the package to users; its source stays evidence.
+ */
 export async function applyLibraryScope(facts: Facts, rules: ScopeRules['libraries'], options: ScopeOptions, read: Read, warn: Warn): Promise<void> {
   const library = await findLibrary(facts.files, facts.ci, rules, options.library, read, warn);
   if (!library) return;
@@ -68,10 +72,22 @@ export async function applyLibraryScope(facts: Facts, rules: ScopeRules['librari
   const dropped = new Set(facts.files.filter((f) => notTeam(f.path)).map((f) => f.path));
   const excluded = summarise(facts.files, dropped);
   dropFacts(facts, notTeam);
+  const folders = library.notTeamFolders.length > 0 ? `${library.notTeamFolders.map((f) => `${f}/`).join(', ')} not counted` : '';
+  if (!library.published) {
+    facts.scope.notes.push({
+      kind: 'library',
+      message: `installable package (${library.reason}): ${folders}, as they show the package to its users; its package source counts`,
+      paths: library.sourceDirs,
+      excluded,
+      excludedFiles: dropped.size,
+      practices: [],
+    });
+    return;
+  }
   facts.scope.librarySource = library.sourceDirs;
   facts.scope.notes.push({
     kind: 'library',
-    message: `library (${library.reason}): ${library.notTeamFolders.length > 0 ? `${library.notTeamFolders.map((f) => `${f}/`).join(', ')} not counted; ` : ''}its package source and tests${library.sourceDirs.length > 0 ? ` (${library.sourceDirs.map((d) => `${d}/`).join(', ')})` : ''} implement and test features for users, so they are not evidence of the practices listed`,
+    message: `library (${library.reason}): ${folders ? `${folders}; ` : ''}its package source and tests${library.sourceDirs.length > 0 ? ` (${library.sourceDirs.map((d) => `${d}/`).join(', ')})` : ''} implement and test features for users, so they are not evidence of the practices listed`,
     paths: library.sourceDirs,
     excluded,
     excludedFiles: dropped.size,

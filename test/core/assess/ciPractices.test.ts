@@ -24,10 +24,16 @@ describe('CI practices on small repositories', () => {
       workflow('{schedule: [{cron: "0 0 1 * *"}]}', 'make pdf'),
       workflow('[push, pull_request]', 'python check_order.py'),
       'on: pull_request\njobs:\n  stale:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/stale@v9\n',
+      // Releasing only: copying a tag to a branch, bumping the version, drafting release notes.
+      workflow('push', 'git config user.name bot', 'bump-my-version bump patch', 'git push --follow-tags'),
+      'on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: googleapis/release-please-action@v4\n',
+      workflow('{push: {tags: ["v*"]}}', 'make test'),
     ]) {
       assert.equal((await statuses({ '.github/workflows/w.yml': file, 'check_order.py': '' })).ci, 'absent', file);
     }
     assert.equal((await statuses({ '.github/workflows/w.yml': workflow('pull_request', 'make test') })).ci, 'present');
+    // Release bookkeeping beside real work is CI.
+    assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'git fetch --tags', 'python -m build') })).ci, 'present');
     // A GitLab file that only includes shared configuration runs its jobs on every push.
     assert.equal((await statuses({ '.gitlab-ci.yml': 'include:\n  - project: group/ci-templates\n    file: python.yml\n' })).ci, 'present');
   });

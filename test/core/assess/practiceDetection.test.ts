@@ -58,6 +58,17 @@ describe('model-serving', () => {
     await expectDetected('model-serving', { 'api/main.py': lines('from fastapi import FastAPI', 'from openai import OpenAI', 'client = OpenAI()') });
     await expectAbsent('model-serving', { 'README.md': lines('Serve it with FastAPI: from fastapi import FastAPI; from openai import OpenAI') });
   });
+  it('a Streamlit or Gradio app that loads a model or answers with an LLM, but not a dashboard of charts', async () => {
+    await expectDetected('model-serving', {
+      'app.py': lines('import streamlit as st', 'from model import predict', 'st.write(predict(st.text_input("Text")))'),
+      'model.py': lines('import torch', 'net = torch.jit.load("model.pt")'),
+    });
+    await expectDetected('model-serving', { 'chat.py': lines('import gradio as gr', 'from anthropic import Anthropic', 'client = Anthropic()', 'gr.ChatInterface(answer).launch()') });
+    await expectAbsent('model-serving', {
+      'dashboard.py': lines('import streamlit as st', 'import pandas as pd', 'df = pd.read_csv("metrics.csv")', 'st.line_chart(df)'),
+      'train.py': lines('import joblib', 'joblib.load("model.joblib")'),
+    });
+  });
   it('hubconf.py, Ray Serve through `from ray import serve`, and langgraph.json graphs', async () => {
     await expectDetected('model-serving', { 'hubconf.py': lines('def resnet(pretrained=False):', '    return None') });
     await expectDetected('model-serving', { 'serve.py': lines('from ray import serve', '@serve.deployment', 'class Model:', '    pass') });
@@ -73,24 +84,38 @@ describe('model-serving', () => {
 });
 
 describe('config-management', () => {
-  const trainWithConfig = lines('import argparse', 'parser = argparse.ArgumentParser()', 'parser.add_argument("--config", default="configs/base.yaml")');
+  // Configuration read by code counts where the repository holds ML code (test/core/scope/mlCode.test.ts).
+  const trainWithConfig = lines('import argparse', 'import torch', 'parser = argparse.ArgumentParser()', 'parser.add_argument("--config", default="configs/base.yaml")');
   it('a --config argument with config files in the repository', async () => {
     await expectDetected('config-management', { 'train.py': trainWithConfig.replace('configs/base.yaml', 'base.yml'), 'configs/base.yml': 'lr: 0.1\n' });
+    await expectDetected('config-management', { 'train.py': trainWithConfig.replace('"--config", default="configs/base.yaml"', '"--config-file", metavar="FILE"'), 'configs/base.yml': 'lr: 0.1\n' });
   });
   it('not a --config argument without config files, nor a commented-out one', async () => {
     await expectAbsent('config-management', { 'train.py': lines('import argparse', 'p = argparse.ArgumentParser()', 'p.add_argument("--config", default="")') });
     await expectAbsent('config-management', { 'train.py': lines('# parser.add_argument("--config")'), 'configs/base.yml': 'lr: 0.1\n' });
   });
   it('a config file the code names, but not a URL or a tool config in the home folder', async () => {
-    await expectDetected('config-management', { 'train.py': lines('import yaml', 'cfg = yaml.safe_load(open("settings.yaml"))') });
+    await expectDetected('config-management', { 'train.py': lines('import yaml', 'import sklearn', 'cfg = yaml.safe_load(open("settings.yaml"))') });
     await expectAbsent('config-management', { 'run.py': lines('SCHEMA = "https://example.com/config.json"', 'TOOL = "~/.tool/config.toml"') });
   });
   it('python config modules executed by a configurator, but not a commented exec', async () => {
-    await expectDetected('config-management', { 'train.py': lines('exec(open("configurator.py").read())') });
-    await expectAbsent('config-management', { 'train.py': lines('# exec(open("configurator.py").read())') });
+    await expectDetected('config-management', { 'train.py': lines('import torch', 'exec(open("configurator.py").read())') });
+    await expectAbsent('config-management', { 'train.py': lines('import torch', '# exec(open("configurator.py").read())') });
+  });
+  it('a yacs or Detectron2 config merged from a file, but not in a test', async () => {
+    await expectDetected('config-management', { 'tools/train_net.py': lines('from detectron2.config import get_cfg', 'cfg = get_cfg()', 'cfg.merge_from_file(args.config_file)') });
+    await expectAbsent('config-management', { 'tests/test_cfg.py': lines('import torch', 'cfg.merge_from_file("x.yaml")') });
+  });
+  it('not a version file read by setup.py or a docs build, beside ML code', async () => {
+    await expectAbsent('config-management', {
+      'setup.py': lines('from setuptools import setup', 'exec(open("pkg/version.py").read())', 'setup(name="pkg")'),
+      'docs/conf.py': lines('exec(open("../pkg/_version.py").read())', 'cfg = open("../pkg/settings.yaml")'),
+      'pkg/about.py': lines('exec(open(os.path.join(here, "__about__.py")).read())'),
+      'pkg/model.py': lines('import torch'),
+    });
   });
   it('pydantic settings, spacy train configs, pipeline parameters and parameter files', async () => {
-    await expectDetected('config-management', { 'app/settings.py': lines('from pydantic_settings import BaseSettings', 'class Settings(BaseSettings):', '    model: str = "gpt"') });
+    await expectDetected('config-management', { 'app/settings.py': lines('from pydantic_settings import BaseSettings', 'class Settings(BaseSettings):', '    model: str = "gpt"'), 'app/chat.py': lines('import openai') });
     await expectDetected('config-management', { 'project.yml': lines('commands:', '  - name: train', '    script:', '      - "python -m spacy train configs/config.cfg --output training/"') });
     await expectAbsent('config-management', { 'README.md': lines('Run `spacy train configs/config.cfg`.') });
     await expectDetected('config-management', { 'pipeline.py': lines('from sagemaker.workflow.parameters import ParameterInteger', 'count = ParameterInteger(name="Count", default_value=1)') });
@@ -111,6 +136,13 @@ describe('environment-as-code', () => {
     await expectDetected('environment-as-code', { 'deploy/cluster_env.yaml': lines('base_image: anyscale/ray:2.7.0', 'post_build_cmds:', '  - pip install -r requirements.txt') });
     await expectDetected('environment-as-code', { 'resources/train.yml': lines('resources:', '  jobs:', '    train:', '      job_clusters:', '        - job_cluster_key: main', '          new_cluster:', '            spark_version: 15.3.x-cpu-ml-scala2.12') });
     await expectDetected('environment-as-code', { '.gitpod.yml': lines('image: gitpod/workspace-python-3.10') });
+  });
+  it('tox environments in setup.cfg, pyproject.toml or tox.toml, and nox sessions; not a setup.cfg of linters', async () => {
+    await expectDetected('environment-as-code', { 'setup.cfg': lines('[metadata]', 'name = pkg', '', '[tox:tox]', 'envlist = py311', '', '[testenv]', 'commands = pytest') });
+    await expectDetected('environment-as-code', { 'pyproject.toml': lines('[project]', 'name = "pkg"', '', '[tool.tox]', 'env_list = ["py311"]') });
+    await expectDetected('environment-as-code', { 'tox.toml': lines('env_list = ["py311"]', '[env_run_base]', 'commands = [["pytest"]]') });
+    await expectDetected('environment-as-code', { 'noxfile.py': lines('import nox', '@nox.session', 'def tests(session):', '    session.run("pytest")') });
+    await expectAbsent('environment-as-code', { 'setup.cfg': lines('[metadata]', 'name = pkg', '', '[flake8]', 'max-line-length = 100', '# [testenv] moved to tox.ini') });
   });
 });
 

@@ -2,7 +2,8 @@
  * A published library (its root declares a distribution and its CI publishes it): its
  * examples/ and docs/ are not the team's practice, and its package source and tests,
  * which implement and test features for users, are not evidence of ML practices; its
- * development practices (tests, CI) still count.
+ * development practices (tests, CI) still count. An installable package nothing publishes
+ * loses only its examples, docs and tutorials.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,11 +56,51 @@ test('a training script of the library team at the root still counts', async () 
   assert.deepEqual(signalPaths(report, 'experiment-tracking'), ['train.py']);
 });
 
-test('near miss: the same repository without a publishing step is not a library', async () => {
+test('without a publishing step it is an installable package: examples/ and docs not counted, its source counts', async () => {
   const { '.github/workflows/release.yml': _release, ...files } = library;
   const report = await auditFiles(files);
+  assert.equal(statusOf(report, 'random-seeds'), 'absent', 'seeds are only in examples/ and docs-site/');
+  assert.deepEqual(signalPaths(report, 'experiment-tracking'), ['src/tinytrack/integrations/mlflow.py', 'tests/test_forward.py'], 'not a published library: its source is evidence');
+  assert.equal(report.scope.length, 1);
+  const [note] = report.scope;
+  assert.equal(note.kind, 'library');
+  assert.match(note.message, /^installable package \(pyproject\.toml declares 'tinytrack', package src\/tinytrack\/; not published/);
+  assert.deepEqual(note.excluded, ['docs-site/', 'examples/']);
+  assert.deepEqual(note.practices, []);
+});
+
+test('an installable package declared in setup.py by name, with its package at the root', async () => {
+  const report = await auditFiles({
+    'setup.py': 'from setuptools import setup, find_packages\nsetup(\n    name="tiny-serve",\n    packages=find_packages(),\n)\n',
+    'tiny_serve/__init__.py': '',
+    'examples/iris/handler.py': 'from ts.torch_handler.base_handler import BaseHandler\n',
+    'examples/iris/MLproject': 'name: iris\nentry_points:\n  main:\n    command: python train.py\n',
+  });
+  assert.equal(statusOf(report, 'model-serving'), 'absent');
+  assert.equal(statusOf(report, 'pipeline-definition'), 'absent');
+  assert.match(report.scope[0]?.message ?? '', /setup\.py declares 'tiny-serve', package tiny_serve\//);
+});
+
+test('near miss: a project that names itself in pyproject.toml without that package keeps its examples', async () => {
+  const report = await auditFiles({
+    'pyproject.toml': '[project]\nname = "churn-service"\n',
+    'app/__init__.py': '',
+    'examples/train.py': 'import numpy as np\nnp.random.seed(0)\n',
+  });
   assert.deepEqual(report.scope, []);
-  assert.equal(statusOf(report, 'random-seeds'), 'present', 'examples/ counts in an application');
+  assert.equal(statusOf(report, 'random-seeds'), 'present');
+});
+
+test('near miss: an installable research package keeps its notebooks and benchmarks', async () => {
+  const report = await auditFiles({
+    'pyproject.toml': '[project]\nname = "tinymodel"\n',
+    'src/tinymodel/__init__.py': '',
+    'notebooks/train.py': 'import torch\ntorch.manual_seed(0)\n',
+    'benchmarks/eval.py': 'import mlflow\nmlflow.log_metric("acc", 0.9)\n',
+    'docs/tutorial.py': 'import wandb\nwandb.log({"acc": 0.9})\n',
+  });
+  assert.equal(statusOf(report, 'random-seeds'), 'present');
+  assert.deepEqual(signalPaths(report, 'experiment-tracking'), ['benchmarks/eval.py']);
 });
 
 test('near miss: CI that publishes a package from a sub-folder, with no distribution at the root', async () => {
@@ -75,7 +116,8 @@ test('near miss: twine named in a README or a comment is no publishing step', as
     'README.md': 'Release with `twine upload dist/*`.\n',
     '.github/workflows/build.yml': 'on: [push]\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          # twine upload dist/* is done by hand\n          python -m build\n',
   });
-  assert.deepEqual(report.scope, []);
+  assert.deepEqual(report.scope.map((n) => n.message.split(' (')[0]), ['installable package']);
+  assert.equal(statusOf(report, 'experiment-tracking'), 'present');
 });
 
 test('the publishing action and setup.cfg metadata are recognised too', async () => {

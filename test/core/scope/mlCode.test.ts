@@ -49,3 +49,20 @@ test('a DAG that trains through an ML platform operator is an ML pipeline', asyn
   });
   assert.equal(statusOf(report, 'pipeline-definition'), 'present');
 });
+
+test('configuration read by code without ML code (an ETL job\'s run config) is not ML configuration', async () => {
+  const job = 'import yaml\nconfig = yaml.safe_load(open("configs/run_config.yaml"))\n';
+  const report = await auditFiles({ 'etl/jobs.py': job, 'etl/configs/run_config.yaml': 'ops: {load: {config: {path: data.csv}}}\n' });
+  assert.equal(statusOf(report, 'config-management'), 'absent');
+  const note = report.scope.find((n) => n.kind === 'no-ml-code');
+  assert.deepEqual(note?.practices, ['config-management']);
+  assert.match(note?.message ?? '', /config-management\/config-file-literal/);
+});
+
+test('near miss: the same configuration beside ML code, and a DVC params file without Python, count', async () => {
+  const job = 'import yaml\nconfig = yaml.safe_load(open("configs/train.yaml"))\n';
+  const withMl = await auditFiles({ 'train.py': `${job}from sklearn.linear_model import Ridge\n`, 'configs/train.yaml': 'alpha: 0.1\n' });
+  assert.equal(statusOf(withMl, 'config-management'), 'present');
+  const rProject = await auditFiles({ 'params.yaml': 'train: {alpha: 0.1}\n', 'dvc.yaml': 'stages:\n  train:\n    cmd: Rscript train.R\n    params: [train.alpha]\n' });
+  assert.equal(statusOf(rProject, 'config-management'), 'present');
+});

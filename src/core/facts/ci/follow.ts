@@ -48,7 +48,9 @@ export async function followJobs(jobs: CiJob[], ctx: ExtractContext, base = ''):
     const steps: CiStep[] = [];
     for (const step of job.steps) {
       steps.push(step);
-      if (step.command !== undefined) steps.push(...await follower.command(step.command, { path: step.path, line: step.line }, step.via, [], 0));
+      if (step.command === undefined) continue;
+      const cwd = step.dir === undefined ? base : joinPath(base, step.dir);
+      steps.push(...await follower.command(step.command, { path: step.path, line: step.line }, step.via, [], 0, cwd));
     }
     job.steps = steps;
   }
@@ -137,7 +139,7 @@ class Follower {
     }
     const path = file !== undefined
       ? this.resolveFile(file, dir, at.path)
-      : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => join(dir, n)).find((p) => this.ctx.exists(p));
+      : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => joinPath(dir, n)).find((p) => this.ctx.exists(p));
     const makefile = path === undefined ? undefined : await this.makefile(path);
     if (path === undefined || !makefile) return [];
     const steps: CiStep[] = [];
@@ -160,13 +162,24 @@ class Follower {
     return steps;
   }
 
-  /** `tox [-e env]`: the `commands` of the tox.ini test environments. */
+  /**
+   * `tox [-e env]`: the `commands` of the test environments in tox.ini or, without one, in
+   * setup.cfg when it has a `[tox:tox]` section (where tox looks next).
+   */
   private async tox(args: string[], cwd: string, at: Location, chain: string[], depth: number): Promise<CiStep[]> {
     const configArg = args.findIndex((a) => a === '-c' || a === '--conf');
-    const path = configArg >= 0 ? this.resolveFile(args[configArg + 1] ?? '', cwd, at.path) : join(cwd, 'tox.ini');
-    if (path === undefined || chain.includes(path)) return [];
-    const text = await this.ctx.read(path);
-    if (text === undefined) return [];
+    const candidates = configArg >= 0 ? [this.resolveFile(args[configArg + 1] ?? '', cwd, at.path)] : [joinPath(cwd, 'tox.ini'), joinPath(cwd, 'setup.cfg')];
+    let path: string | undefined;
+    let text: string | undefined;
+    for (const candidate of candidates) {
+      if (candidate === undefined || chain.includes(candidate)) continue;
+      text = await this.ctx.read(candidate);
+      if (text !== undefined && (configArg >= 0 || !candidate.endsWith('setup.cfg') || /^\s*\[tox:tox\]/m.test(text))) {
+        path = candidate;
+        break;
+      }
+    }
+    if (path === undefined || text === undefined) return [];
     const steps: CiStep[] = [];
     for (const { line, command } of toxCommands(text)) {
       this.followed++;
@@ -235,9 +248,9 @@ class Follower {
       if (arg === '-m') {
         const module = (args[i + 1] ?? '').replace(/\./g, '/');
         if (!module) return undefined;
-        for (const root of [cwd, join(cwd, 'src'), '']) {
+        for (const root of [cwd, joinPath(cwd, 'src'), '']) {
           for (const candidate of [`${module}.py`, `${module}/__main__.py`]) {
-            const path = join(root, candidate);
+            const path = joinPath(root, candidate);
             if (this.ctx.exists(path)) return path;
           }
         }
@@ -261,14 +274,14 @@ class Follower {
   private resolveFile(name: string, cwd: string, from: string): string | undefined {
     const relative = name.replace(ROOT_PREFIX, '');
     if (relative.includes('$') || relative.startsWith('/') || relative === '') return undefined;
-    const candidates = name !== relative ? [join(this.base, relative), relative] : [join(cwd, relative), join(dirOf(from), relative), relative];
+    const candidates = name !== relative ? [joinPath(this.base, relative), relative] : [joinPath(cwd, relative), joinPath(dirOf(from), relative), relative];
     return candidates.find((p) => p !== undefined && p !== '' && this.ctx.exists(p));
   }
 
   private resolveDir(name: string, cwd: string): string | undefined {
     const relative = name.replace(ROOT_PREFIX, '');
     if (relative.includes('$') || relative.startsWith('/')) return undefined;
-    return join(cwd, relative);
+    return joinPath(cwd, relative);
   }
 }
 
@@ -359,7 +372,7 @@ function dirOf(path: string): string {
 }
 
 /** `dir` + `name` as a normalised repository path ('' for the root); `..` above the root gives ''. */
-function join(dir: string, name: string): string {
+export function joinPath(dir: string, name: string): string {
   const parts: string[] = [];
   for (const part of `${dir}/${name}`.split('/')) {
     if (part === '' || part === '.') continue;

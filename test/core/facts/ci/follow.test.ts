@@ -95,6 +95,22 @@ describe('following CI steps into the repository', () => {
     ]);
   });
 
+  it('reads tox environments declared in setup.cfg when there is no tox.ini; not a setup.cfg without [tox:tox]', async () => {
+    const cfg = '[metadata]\nname = pkg\n\n[tox:tox]\nenvlist = py311\n\n[testenv]\ncommands =\n    pytest tests\n';
+    assert.deepEqual(brief(await follow('tox', { 'setup.cfg': cfg })), [`setup.cfg:9 pytest tests <- ${CI}:10`]);
+    // tox.ini wins over setup.cfg, as tox reads it first.
+    assert.deepEqual(brief(await follow('tox', { 'setup.cfg': cfg, 'tox.ini': '[testenv]\ncommands = nox\n' })), [`tox.ini:2 nox <- ${CI}:10`]);
+    const noTox = '[metadata]\nname = pkg\n\n[testenv]\ncommands =\n    pytest tests\n';
+    assert.deepEqual(brief(await follow('tox', { 'setup.cfg': noTox })), []);
+  });
+
+  it('starts a step with its own working directory there', async () => {
+    const jobs: CiJob[] = [{ path: CI, line: 5, name: 'test', steps: [{ path: CI, line: 10, command: 'make test', dir: './app' }] }];
+    const files: Record<string, string> = { 'app/Makefile': 'test:\n\tpytest\n', Makefile: 'test:\n\techo root\n' };
+    await followJobs(jobs, { read: async (path) => files[path], exists: (path) => path in files, warn: () => undefined });
+    assert.deepEqual(brief(jobs[0].steps.slice(1)), [`app/Makefile:2 pytest <- ${CI}:10`]);
+  });
+
   it('finds the Python file a command runs: a script, `-m` module (also under src/), through runners', async () => {
     const files = { 'train.py': '', 'src/pkg/cli/__main__.py': '', 'pipelines/build.py': '' };
     const python = async (command: string) => (await follow(command, files)).map((s) => s.python);

@@ -73,6 +73,71 @@ describe('GitHub Actions extractor', () => {
     assert.deepEqual(list.ci?.[0].jobs, []);
   });
 
+  it('runs on tags only when a push is filtered by tags alone', async () => {
+    const tagsOnly = await extractText(extractor, PATH, 'on:\n  push:\n    tags: ["v*"]\njobs: {}\n');
+    assert.deepEqual(tagsOnly.ci?.[0].triggers, ['tag']);
+    const ignored = await extractText(extractor, PATH, 'on:\n  push:\n    tags-ignore: ["*-rc*"]\njobs: {}\n');
+    assert.deepEqual(ignored.ci?.[0].triggers, ['tag']);
+    const both = await extractText(extractor, PATH, 'on:\n  push:\n    branches-ignore: [gh-pages]\n    tags: ["v*"]\njobs: {}\n');
+    assert.deepEqual(both.ci?.[0].triggers, ['push', 'tag']);
+  });
+
+  describe('reusable workflows of the same repository', () => {
+    const CALLED = '.github/workflows/quality.yml';
+    const called = lines('\n',
+      'on:',
+      '  workflow_call:',
+      '    inputs:',
+      '      dir: {type: string, required: true}',
+      '      test_cmd: {type: string, default: uv run pytest}',
+      'jobs:',
+      '  check:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - working-directory: ${{ inputs.dir }}',
+      '        run: ${{ inputs.test_cmd }} -q',
+    );
+    const caller = (extra: string[] = []) => lines('\n',
+      'on: [pull_request]',
+      'jobs:',
+      '  quality:',
+      '    uses: ./.github/workflows/quality.yml',
+      '    with:',
+      '      dir: ./app',
+      ...extra,
+    );
+
+    it('takes the called jobs\' steps in place of the call, inputs filled from `with` or their defaults', async () => {
+      const { ci } = await extractText(extractor, PATH, caller(), { [CALLED]: called });
+      assert.deepEqual(ci?.[0].triggers, ['pull_request']);
+      assert.deepEqual(ci?.[0].jobs, [{
+        path: PATH, line: 3, name: 'quality', steps: [
+          { path: CALLED, line: 10, uses: 'actions/checkout', via: { path: PATH, line: 4 } },
+          { path: CALLED, line: 11, command: 'uv run pytest -q', dir: './app', via: { path: PATH, line: 4 } },
+        ],
+      }]);
+      const given = await extractText(extractor, PATH, caller(['      test_cmd: tox -e py']), { [CALLED]: called });
+      assert.equal(given.ci?.[0].jobs[0].steps[1].command, 'tox -e py -q');
+    });
+
+    it('keeps the call as a step when the workflow is another repository\'s, missing, broken or not reusable', async () => {
+      const step = async (uses: string, files: Record<string, string>) =>
+        (await extractText(extractor, PATH, `on: push\njobs:\n  q:\n    uses: ${uses}\n`, files)).ci?.[0].jobs[0].steps;
+      assert.deepEqual(await step('org/repo/.github/workflows/quality.yml@v1', { [CALLED]: called }), [{ path: PATH, line: 4, uses: 'org/repo/.github/workflows/quality.yml' }]);
+      assert.deepEqual(await step('./.github/workflows/quality.yml', {}), [{ path: PATH, line: 4, uses: './.github/workflows/quality.yml' }]);
+      assert.deepEqual(await step('./.github/workflows/quality.yml', { [CALLED]: 'on: [workflow_call\n' }), [{ path: PATH, line: 4, uses: './.github/workflows/quality.yml' }]);
+      // A workflow without `workflow_call` cannot be called.
+      assert.deepEqual(await step('./.github/workflows/quality.yml', { [CALLED]: called.replace('workflow_call', 'push') }), [{ path: PATH, line: 4, uses: './.github/workflows/quality.yml' }]);
+    });
+
+    it('ends a cycle of workflows calling each other', async () => {
+      const loop = 'on: workflow_call\njobs:\n  again:\n    uses: ./.github/workflows/quality.yml\n';
+      const { ci } = await extractText(extractor, PATH, caller(), { [CALLED]: loop });
+      assert.deepEqual(ci?.[0].jobs[0].steps, [{ path: CALLED, line: 4, uses: './.github/workflows/quality.yml', via: { path: PATH, line: 4 } }]);
+    });
+  });
+
   it('throws with the line on invalid YAML', async () => {
     await assert.rejects(
       extractText(extractor, PATH, 'on: push\njobs:\n  a: [unclosed\n  b: 1\n'),
