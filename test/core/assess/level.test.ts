@@ -70,6 +70,14 @@ test('training and evaluation that CI runs for real stand for the pipeline at le
   assert.equal(levelOf({ ...tracked, 'ml-in-ci': 'partial' }).current, 1);
 });
 
+test('a retraining pipeline that runs on its own, gates and registers each model is automated delivery without CI/CD', () => {
+  const pipeline = { vcs: 'present', 'pipeline-definition': 'present', 'experiment-tracking': 'present' } as const;
+  const automated = { ...pipeline, 'scheduled-retraining': 'present', 'model-registry': 'present', 'model-evaluation-gate': 'present' } as const;
+  assert.equal(levelOf(automated).current, 3);
+  assert.equal(levelOf({ ...automated, 'model-evaluation-gate': 'absent' }).current, 2, 'no check before registration: not delivery');
+  assert.equal(levelOf({ ...automated, 'drift-monitoring': 'present' }).current, 4);
+});
+
 test('level 0 names what level 1 needs, by title', () => {
   const level = levelOf({ vcs: 'present' });
   assert.equal(level.current, 0);

@@ -156,3 +156,16 @@ test('a KFP metric condition in a notebook cell counts; the same condition in a 
   }, null, 1);
   assert.deepEqual(await evidenceOf('model-evaluation-gate', { 'guide.ipynb': prose }), []);
 });
+
+test('a scheduled master DAG that triggers the training DAG retrains; one that triggers a report DAG does not', async () => {
+  const master = (target: string) => [
+    'from datetime import datetime',
+    'from airflow import DAG',
+    'from airflow.operators.trigger_dagrun import TriggerDagRunOperator',
+    'with DAG("master", start_date=datetime(2024, 1, 1), schedule_interval="@weekly") as dag:',
+    `    TriggerDagRunOperator(task_id="run_${target}", trigger_dag_id="${target}")`,
+  ].join('\n');
+  assert.deepEqual(await evidenceOf('scheduled-retraining', { 'dags/master.py': master('model_train_evaluate'), ...TRAIN_SCRIPT }), ['airflow-scheduled-dag']);
+  assert.deepEqual(await evidenceOf('pipeline-definition', { 'dags/master.py': master('model_train_evaluate'), ...TRAIN_SCRIPT }), ['airflow-ml-dag']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', { 'dags/master.py': master('export_reports'), ...TRAIN_SCRIPT }), []);
+});
