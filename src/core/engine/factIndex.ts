@@ -13,6 +13,10 @@ export interface FactIndex {
   /** Imports and calls of each Python file (own packages left out too), for rules on the scripts CI runs. */
   importsByPath: ReadonlyMap<string, readonly PythonImport[]>;
   callsByPath: ReadonlyMap<string, readonly PythonCall[]>;
+  /** Calls by their last dotted segment (`fit` for `model.fit`), for globs like `*.fit`. */
+  callsByLast: ReadonlyMap<string, readonly PythonCall[]>;
+  /** Every call (own packages left out), for globs with no literal first or last segment. */
+  allCalls: readonly PythonCall[];
   /** Lines of the texts `content` rules read, split once for every rule (a notebook's: its code cells' lines). */
   lines: ReadonlyMap<string, readonly string[]>;
   /** For texts whose lines are not the file's own (notebooks): the file line of each, when known. */
@@ -39,6 +43,8 @@ export function indexFacts(facts: Facts): FactIndex {
       callsByRoot,
       importsByPath: groupByPath(importsByRoot),
       callsByPath: groupByPath(callsByRoot),
+      callsByLast: groupByLast(callsByRoot),
+      allCalls: [...callsByRoot.values()].flat(),
       ...textLines(facts.texts),
       files: new PathIndex(facts.files.map((f) => f.path), matchPathOf),
       texts: new PathIndex([...facts.texts.keys()], matchPathOf),
@@ -69,6 +75,19 @@ function textLines(texts: ReadonlyMap<string, string>): Pick<FactIndex, 'lines' 
 export function rootOf(name: string): string {
   const dot = name.indexOf('.');
   return dot < 0 ? name : name.slice(0, dot);
+}
+
+function groupByLast(byRoot: ReadonlyMap<string, readonly PythonCall[]>): Map<string, PythonCall[]> {
+  const groups = new Map<string, PythonCall[]>();
+  for (const calls of byRoot.values()) {
+    for (const call of calls) {
+      const last = call.name.slice(call.name.lastIndexOf('.') + 1);
+      const group = groups.get(last);
+      if (group) group.push(call);
+      else groups.set(last, [call]);
+    }
+  }
+  return groups;
 }
 
 function groupByPath<T extends { path: string }>(byRoot: ReadonlyMap<string, readonly T[]>): Map<string, T[]> {

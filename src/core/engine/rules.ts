@@ -35,15 +35,11 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
         .map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` })));
   },
   call: (rule, facts, engine) => {
-    const { callsByRoot } = indexFacts(facts);
     const match = globMatcher(rule.names);
-    // A glob whose first segment is literal only needs the calls under that module.
-    const roots = rule.names.map(rootOf);
-    const candidates = roots.some(isGlob) ? [...callsByRoot.values()].flat() : [...new Set(roots)].flatMap((r) => callsByRoot.get(r) ?? []);
     const imports = importingFilter(rule.importing, facts);
     const passes = (c: PythonCall) => rule.keyword === undefined || c.keywords.some((k, i) =>
       k === rule.keyword && (rule.value === undefined || matchesLine(rule.value, c.values?.[i] ?? '', engine)));
-    return candidates
+    return callCandidates(rule.names, facts)
       // The file filter first: a set lookup, cheaper than the glob on every call of a large repository.
       .filter((c) => imports(c.path) && match(c.name) && passes(c))
       .map((c) => ({ path: c.path, line: c.line, detail: callDetail(c, rule.value === undefined ? undefined : rule.keyword) }));
@@ -191,6 +187,19 @@ export function evaluateRule(rule: DetectionRule, facts: Facts, practiceId: stri
     });
   }
   return signals;
+}
+
+/**
+ * The calls a rule's name globs can match: those under a literal first segment
+ * (`mlflow.*`), or with a literal last segment (`*.fit`), else every call.
+ */
+function callCandidates(names: readonly string[], facts: Facts): readonly PythonCall[] {
+  const { callsByRoot, callsByLast, allCalls } = indexFacts(facts);
+  const roots = names.map(rootOf);
+  if (!roots.some(isGlob)) return [...new Set(roots)].flatMap((r) => callsByRoot.get(r) ?? []);
+  const lasts = names.map((n) => n.slice(n.lastIndexOf('.') + 1));
+  if (!lasts.some(isGlob)) return [...new Set(lasts)].flatMap((l) => callsByLast.get(l) ?? []);
+  return allCalls;
 }
 
 /**

@@ -3,28 +3,59 @@
  * included), compiled once, and an index that answers the common glob shapes without
  * testing every path.
  */
-import { Minimatch } from 'minimatch';
+import { braceExpand, Minimatch } from 'minimatch';
 
 /**
  * Case-insensitive, dotfile-aware matcher over a set of globs, compiled once to regular
- * expressions (minimatch's own translation): matching is then one regex test per glob.
+ * expressions (minimatch's own translation). Most paths fail on a literal part a glob
+ * requires, so that substring is tested first, on the path lower-cased once per call.
  */
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  const regexes = globs.map(compileGlob);
-  return (path) => regexes.some((r) => r.test(path));
+  const compiled = globs.map(compileGlob);
+  const anyLiteral = compiled.some((c) => c.literal !== undefined);
+  return (path) => {
+    const padded = anyLiteral ? `/${path.toLowerCase()}/` : '';
+    return compiled.some((c) => (c.literal === undefined || padded.includes(c.literal)) && c.regex.test(path));
+  };
+}
+
+interface CompiledGlob {
+  regex: { test(path: string): boolean };
+  /** A run every match contains, lower case, to test on `/path/` before the regex. */
+  literal?: string;
 }
 
 /** Compiled globs, kept across audits: the knowledge base's globs never change. */
-const compiledGlobs = new Map<string, { test(path: string): boolean }>();
+const compiledGlobs = new Map<string, CompiledGlob>();
 
-function compileGlob(glob: string): { test(path: string): boolean } {
+function compileGlob(glob: string): CompiledGlob {
   let compiled = compiledGlobs.get(glob);
   if (!compiled) {
     const matcher = new Minimatch(glob, { dot: true, nocase: true });
-    compiled = matcher.makeRe() || { test: (path: string) => matcher.match(path) };
+    const literal = requiredLiteral(glob);
+    compiled = { regex: matcher.makeRe() || { test: (path: string) => matcher.match(path) }, ...(literal === undefined ? {} : { literal }) };
     compiledGlobs.set(glob, compiled);
   }
   return compiled;
+}
+
+/**
+ * The longest literal run every match of the glob contains (lower case), or undefined
+ * when there is none worth testing. Brace, class and extglob groups are alternatives,
+ * not requirements, so they count as wildcards; `**` may match no folder, so the path is
+ * tested with a slash added at both ends.
+ */
+export function requiredLiteral(glob: string): string | undefined {
+  if (glob.startsWith('!') || glob.includes('\\')) return undefined;
+  const fixed = glob
+    .replace(/[@!?+*]\([^)]*\)/g, '*')
+    .replace(/\{[^}]*\}/g, '*')
+    .replace(/\[[^\]]*\]/g, '*');
+  // Nested groups are not worth taking apart: no prefilter for them.
+  if (/[{}()[\]]/.test(fixed)) return undefined;
+  const runs = `/${fixed}/`.split(/[*?]+/).map((run) => run.replace(/\/{2,}/g, '/'));
+  const longest = runs.reduce((best, run) => (run.length > best.length ? run : best), '');
+  return longest.replace(/\//g, '').length >= 3 ? longest.toLowerCase() : undefined;
 }
 
 /**
@@ -38,6 +69,7 @@ const EXTENSION = /^\*\*\/\*(\.[^*?[\]{}/!]+)$/;
 export class PathIndex {
   private readonly byName = new Map<string, string[]>();
   private readonly cache = new Map<string, string[]>();
+  private readonly perGlob = new Map<string, readonly string[]>();
 
   /** `matchPathOf` gives the path globs see (a template file's path in its generated project). */
   constructor(private readonly paths: readonly string[], private readonly matchPathOf: (path: string) => string = (path) => path) {
@@ -56,26 +88,31 @@ export class PathIndex {
     let result = this.cache.get(key);
     if (!result) {
       const found = new Set<string>();
-      const rest: string[] = [];
-      for (const glob of globs) {
-        const name = LITERAL_NAME.exec(glob)?.[1]?.toLowerCase();
-        const ext = EXTENSION.exec(glob)?.[1]?.toLowerCase();
-        if (name !== undefined) {
-          for (const path of this.byName.get(name) ?? []) found.add(path);
-        } else if (ext !== undefined) {
-          for (const [n, group] of this.byName) {
-            if (n.endsWith(ext)) group.forEach((p) => found.add(p));
-          }
-        } else {
-          rest.push(glob);
-        }
-      }
-      if (rest.length > 0) {
-        const match = globMatcher(rest);
-        for (const path of this.paths) if (match(this.matchPathOf(path))) found.add(path);
+      // Braces expanded first, so `**/*.y{a,}ml` is answered from the extension index too.
+      for (const glob of new Set(globs.flatMap((g) => braceExpand(g)))) {
+        for (const path of this.matchingOne(glob)) found.add(path);
       }
       result = this.paths.filter((p) => found.has(p));
       this.cache.set(key, result);
+    }
+    return result;
+  }
+
+  /** The paths one brace-free glob matches, cached: many rules share globs. */
+  private matchingOne(glob: string): readonly string[] {
+    let result = this.perGlob.get(glob);
+    if (!result) {
+      const name = LITERAL_NAME.exec(glob)?.[1]?.toLowerCase();
+      const ext = EXTENSION.exec(glob)?.[1]?.toLowerCase();
+      if (name !== undefined) {
+        result = this.byName.get(name) ?? [];
+      } else if (ext !== undefined) {
+        result = [...this.byName].flatMap(([n, group]) => (n.endsWith(ext) ? group : []));
+      } else {
+        const match = globMatcher([glob]);
+        result = this.paths.filter((path) => match(this.matchPathOf(path)));
+      }
+      this.perGlob.set(glob, result);
     }
     return result;
   }
