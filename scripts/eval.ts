@@ -10,7 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { holds, type ConditionContext } from '../src/core/assess/conditions';
+import type { ConditionContext } from '../src/core/assess/conditions';
+import { decideLevel } from '../src/core/assess/level';
 import { audit } from '../src/core/audit';
 import { readRepoConfig } from '../src/core/config/readConfig';
 import { createNodeFileHost } from '../src/core/host/nodeFileHost';
@@ -30,7 +31,7 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-/** The level the knowledge base's level criteria give for these statuses (as decideLevel climbs). */
+/** The level the tool's level model gives for these practice statuses. */
 function levelModel(knowledge: KnowledgeBase): (statuses: ReadonlyMap<string, string>) => number {
   return (statuses) => {
     const ctx: ConditionContext = {
@@ -40,9 +41,7 @@ function levelModel(knowledge: KnowledgeBase): (statuses: ReadonlyMap<string, st
       counts: { pythonFiles: 0, notebooks: 0, manualSteps: 0, ciPipelines: 0, files: 0, releaseTriggers: 0 },
       suppressedMeets: true,
     };
-    let level = 0;
-    while (level + 1 < knowledge.levels.length && holds(knowledge.levels[level + 1].when!, ctx)) level++;
-    return level;
+    return decideLevel(knowledge.levels, knowledge.practices, 0, ctx).current;
   };
 }
 

@@ -8,7 +8,7 @@
 import type { Facts, ScopeNote } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
 import type { Signal } from '../model/report';
-import { indexFacts, rootOf } from '../engine/factIndex';
+import { importsOfModule } from '../engine/factIndex';
 
 export interface SignalScope {
   /** The signals of a practice that count. */
@@ -54,6 +54,5 @@ export function signalScope(rules: ScopeRules, facts: Facts, requireMlCode: bool
 
 /** Some code of the repository (not its own packages) imports an ML library. */
 function hasMlCode(modules: readonly string[], facts: Facts): boolean {
-  const { importsByRoot } = indexFacts(facts);
-  return modules.some((m) => (importsByRoot.get(rootOf(m)) ?? []).some((i) => i.module === m || i.module.startsWith(`${m}.`)));
+  return modules.some((m) => importsOfModule(facts, m).length > 0);
 }

@@ -41,9 +41,9 @@ export function indexFacts(facts: Facts): FactIndex {
     index = {
       importsByRoot,
       callsByRoot,
-      importsByPath: groupByPath(importsByRoot),
-      callsByPath: groupByPath(callsByRoot),
-      callsByLast: groupByLast(callsByRoot),
+      importsByPath: regroup(importsByRoot, (i) => i.path),
+      callsByPath: regroup(callsByRoot, (c) => c.path),
+      callsByLast: regroup(callsByRoot, (c) => c.name.slice(c.name.lastIndexOf('.') + 1)),
       allCalls: [...callsByRoot.values()].flat(),
       ...textLines(facts.texts),
       files: new PathIndex(facts.files.map((f) => f.path), matchPathOf),
@@ -71,32 +71,31 @@ function textLines(texts: ReadonlyMap<string, string>): Pick<FactIndex, 'lines' 
   return { lines, lineNumbers };
 }
 
+/** Whether a dotted name is the module or one of its submodules (`mlflow.sklearn` is in `mlflow`). */
+export function inModule(name: string, module: string): boolean {
+  return name === module || name.startsWith(`${module}.`);
+}
+
+/** The repository's imports of a module or its submodules (own packages left out). */
+export function importsOfModule(facts: Facts, module: string): readonly PythonImport[] {
+  return (indexFacts(facts).importsByRoot.get(rootOf(module)) ?? []).filter((i) => inModule(i.module, module));
+}
+
 /** The first segment of a dotted name: `mlflow` for `mlflow.sklearn.autolog`. */
 export function rootOf(name: string): string {
   const dot = name.indexOf('.');
   return dot < 0 ? name : name.slice(0, dot);
 }
 
-function groupByLast(byRoot: ReadonlyMap<string, readonly PythonCall[]>): Map<string, PythonCall[]> {
-  const groups = new Map<string, PythonCall[]>();
-  for (const calls of byRoot.values()) {
-    for (const call of calls) {
-      const last = call.name.slice(call.name.lastIndexOf('.') + 1);
-      const group = groups.get(last);
-      if (group) group.push(call);
-      else groups.set(last, [call]);
-    }
-  }
-  return groups;
-}
-
-function groupByPath<T extends { path: string }>(byRoot: ReadonlyMap<string, readonly T[]>): Map<string, T[]> {
+/** The items of every root regrouped by another key (their file, a call's last name segment). */
+function regroup<T>(byRoot: ReadonlyMap<string, readonly T[]>, keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const items of byRoot.values()) {
     for (const item of items) {
-      const group = groups.get(item.path);
+      const key = keyOf(item);
+      const group = groups.get(key);
       if (group) group.push(item);
-      else groups.set(item.path, [item]);
+      else groups.set(key, [item]);
     }
   }
   return groups;

@@ -8,7 +8,7 @@ import type { Signal } from '../model/report';
 import { globMatcher } from '../scan/globs';
 import { commandLines } from '../facts/ci/follow';
 import { normalizeDistName } from '../facts/python/requirementName';
-import { indexFacts, rootOf } from './factIndex';
+import { importsOfModule, indexFacts, inModule, rootOf } from './factIndex';
 import { importScope } from './importScope';
 import { matchesLine, type PatternEngine } from './patterns';
 import { findKeyPaths } from './yamlPaths';
@@ -27,13 +27,8 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     const names = new Set(rule.names.map(normalizeDistName));
     return facts.dependencies.filter((d) => names.has(d.name)).map((d) => ({ path: d.path, line: d.line, detail: `${d.name}${d.spec}` }));
   },
-  import: (rule, facts) => {
-    const { importsByRoot } = indexFacts(facts);
-    return rule.modules.flatMap((m) =>
-      (importsByRoot.get(rootOf(m)) ?? [])
-        .filter((i) => i.module === m || i.module.startsWith(`${m}.`))
-        .map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` })));
-  },
+  import: (rule, facts) =>
+    rule.modules.flatMap((m) => importsOfModule(facts, m).map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` }))),
   call: (rule, facts, engine) => {
     const match = globMatcher(rule.names);
     const imports = importingFilter(rule.importing, facts);
@@ -48,13 +43,15 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     const match = globMatcher(rule.files);
     const { matchPathOf } = indexFacts(facts);
     const keyPath = rule.key.split('.');
+    const valueMatches = (value: unknown, pattern: string | undefined) =>
+      pattern === undefined || scalarsOf(value).some((v) => matchesLine(pattern, String(v), engine));
     const holds = (value: unknown, key: string[], pattern: string | undefined) =>
-      findKeyPaths(value, key).some((found) => pattern === undefined || scalarsOf(found.value).some((v) => matchesLine(pattern, String(v), engine)));
+      findKeyPaths(value, key).some((found) => valueMatches(found.value, pattern));
     const where = (rule.where ?? []).map((w) => ({ key: w.key.split('.'), value: w.value }));
     return facts.yamlDocuments
       .filter((doc) => match(matchPathOf(doc.path)))
       .flatMap((doc) => findKeyPaths(doc.value, keyPath)
-        .filter((found) => rule.value === undefined || scalarsOf(found.value).some((v) => matchesLine(rule.value!, String(v), engine)))
+        .filter((found) => valueMatches(found.value, rule.value))
         .filter((found) => where.every((w) => holds(found.value, w.key, w.value)))
         .map((found) => ({
           path: doc.path,
@@ -90,11 +87,11 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     return ciSteps(facts, rule.triggers).flatMap(({ path, step }) => {
       if (step.python === undefined) return [];
       if (rule.unless !== undefined && matchesLine(rule.unless, step.command ?? '', engine)) return [];
-      const inModule = (name: string) => rule.imports.some((m) => name === m || name.startsWith(`${m}.`));
+      const inRuleModules = (name: string) => rule.imports.some((m) => inModule(name, m));
       const fileCalls = callsByPath.get(step.python) ?? [];
       // `from google.cloud import aiplatform` imports `google.cloud`; the calls show the module used.
-      const module = (importsByPath.get(step.python) ?? []).find((i) => inModule(i.module))?.module
-        ?? fileCalls.find((c) => inModule(c.name))?.name;
+      const module = (importsByPath.get(step.python) ?? []).find((i) => inRuleModules(i.module))?.module
+        ?? fileCalls.find((c) => inRuleModules(c.name))?.name;
       if (module === undefined || (calls && !fileCalls.some((c) => calls(c.name)))) return [];
       return [{ path, line: step.line, detail: followed(`runs ${step.python} (uses ${module})`, step) }];
     });
@@ -111,11 +108,11 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
   content: (rule, facts, engine) => {
     const { texts, lines: linesOf, lineNumbers } = indexFacts(facts);
     const imports = importingFilter(rule.importing, facts);
+    const matches = (pattern: string, line: string) => !COMMENT_LINE.test(line) && matchesLine(pattern, line, engine);
     const hits: Hit[] = [];
     for (const path of texts.matching(rule.files)) {
       if (!imports(path)) continue;
       const lines = linesOf.get(path)!;
-      const matches = (pattern: string, line: string) => !COMMENT_LINE.test(line) && matchesLine(pattern, line, engine);
       if (rule.alongside !== undefined && !lines.some((l) => matches(rule.alongside!, l))) continue;
       const found = lines.findIndex((l) => matches(rule.pattern, l));
       if (found < 0) continue;
@@ -208,9 +205,7 @@ function callCandidates(names: readonly string[], facts: Facts): readonly Python
  */
 function importingFilter(modules: readonly string[] | undefined, facts: Facts): (path: string) => boolean {
   if (modules === undefined) return () => true;
-  const { importsByRoot } = indexFacts(facts);
-  const paths = new Set(modules.flatMap((m) =>
-    (importsByRoot.get(rootOf(m)) ?? []).filter((i) => i.module === m || i.module.startsWith(`${m}.`)).map((i) => i.path)));
+  const paths = new Set(modules.flatMap((m) => importsOfModule(facts, m).map((i) => i.path)));
   return (path) => paths.has(path);
 }
 

@@ -79,6 +79,13 @@ abstract class Parser {
     if (this.next() !== token) throw new Unknown();
   }
 
+  /** The rest of a parenthesised group whose `(` was just read. */
+  protected group(): Value {
+    const value = this.expression();
+    this.expect(')');
+    return value;
+  }
+
   /** A literal or an answer. */
   protected operand(token: string): Value {
     if (/^[`"']/.test(token)) return token.slice(1, -1).replace(/\\(.)/g, '$1');
@@ -143,11 +150,7 @@ class JinjaParser extends Parser {
 
   private primary(): Value {
     const token = this.next();
-    if (token === '(') {
-      const value = this.expression();
-      this.expect(')');
-      return value;
-    }
+    if (token === '(') return this.group();
     if (token === '[') {
       const items: Value[] = [];
       while (this.peek() !== ']') {
@@ -193,11 +196,7 @@ class GoParser extends Parser {
 
   private argument(): Value {
     const token = this.next();
-    if (token === '(') {
-      const value = this.expression();
-      this.expect(')');
-      return value;
-    }
+    if (token === '(') return this.group();
     if (token === '|' || token === ',') throw new Unknown();
     return this.operand(token);
   }
