@@ -38,7 +38,7 @@ function levelModel(knowledge: KnowledgeBase): (statuses: ReadonlyMap<string, st
       status: (id) => (statuses.get(id) ?? 'absent') as PracticeStatus,
       signals: () => [],
       tools: new Map(),
-      counts: { pythonFiles: 0, notebooks: 0, manualSteps: 0, ciPipelines: 0, files: 0, releaseTriggers: 0 },
+      counts: { pythonFiles: 0, notebooks: 0, manualSteps: 0, ciPipelines: 0, files: 0, releaseTriggers: 0, mlImports: 1 },
       suppressedMeets: true,
     };
     return decideLevel(knowledge.levels, knowledge.practices, 0, ctx).current;

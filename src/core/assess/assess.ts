@@ -9,7 +9,7 @@ import { decideLevel } from './level';
 import { assessFindings } from './findings';
 import { assessPractices, capSignals, STRENGTH_RANK } from './practices';
 import { recommend } from './recommend';
-import { signalScope } from './scope';
+import { mlImportCount, signalScope } from './scope';
 import { scoreDimensions } from './scores';
 import { decideStage } from './stage';
 import { evaluateTradeoffs } from './tradeoffs';
@@ -52,7 +52,7 @@ export function assess(input: AssessInput): Report {
     status: (id) => byId.get(id)?.status ?? ('absent' as PracticeStatus),
     signals: (id) => byId.get(id)?.signals ?? [],
     tools,
-    counts: countFacts(facts),
+    counts: countFacts(facts, mlImportCount(knowledge.scope.mlCode.modules, facts), input.requireMlCode),
     suppressedMeets: false,
   };
   const stage = decideStage(knowledge.stages, input.stage, baseCtx);
@@ -96,8 +96,10 @@ function inRecommendationOrder(level: LevelResult, recommendations: readonly Rec
   return { ...level, next: { ...level.next, requirements, missing: [...new Set(requirements.flat())] } };
 }
 
-function countFacts(facts: Facts): Record<FactName, number> {
+/** With `requireMlCode` off the configuration vouches for ML code the tool cannot see (R, Julia, SQL). */
+function countFacts(facts: Facts, mlImports: number, requireMlCode: boolean): Record<FactName, number> {
   return {
+    mlImports: requireMlCode ? mlImports : Math.max(1, mlImports),
     pythonFiles: facts.files.filter((f) => (f.as ?? f.path).toLowerCase().endsWith('.py')).length,
     notebooks: facts.notebooks.length,
     manualSteps: facts.manualSteps.length,

@@ -60,6 +60,15 @@ export function missingPractices(condition: Condition, ctx: ConditionContext): s
   return [];
 }
 
+/** Counted facts a failing condition needs and lacks, e.g. `imports of ML libraries: found 0, at least 1 needed`. */
+export function unmetFacts(condition: Condition, ctx: ConditionContext): string[] {
+  if (holds(condition, ctx)) return [];
+  if ('all' in condition) return condition.all.flatMap((c) => unmetFacts(c, ctx));
+  if (!('fact' in condition)) return [];
+  const bounds = [condition.min !== undefined ? `at least ${condition.min}` : '', condition.max !== undefined ? `at most ${condition.max}` : ''];
+  return [`${FACT_LABELS[condition.fact]}: found ${ctx.counts[condition.fact]}, ${bounds.filter(Boolean).join(' and ')} needed`];
+}
+
 function detectedTools(tools: readonly string[], ctx: ConditionContext): string[] {
   return tools.filter((tool) => (ctx.tools.get(tool)?.length ?? 0) > 0);
 }
@@ -87,4 +96,5 @@ const FACT_LABELS: Record<FactName, string> = {
   ciPipelines: 'CI pipelines',
   files: 'files',
   releaseTriggers: 'release-triggered CI pipelines',
+  mlImports: 'imports of ML libraries',
 };

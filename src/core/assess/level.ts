@@ -4,7 +4,7 @@
  */
 import type { LevelDef, Practice } from '../model/knowledge';
 import type { FoundationGap, LevelResult } from '../model/report';
-import { explain, holds, missingPractices, type ConditionContext } from './conditions';
+import { explain, holds, missingPractices, unmetFacts, type ConditionContext } from './conditions';
 
 /** Decide the level, its foundation gaps and what the next one needs. */
 export function decideLevel(levels: readonly LevelDef[], practices: readonly Practice[], target: number, ctx: ConditionContext): LevelResult {
@@ -12,7 +12,6 @@ export function decideLevel(levels: readonly LevelDef[], practices: readonly Pra
   let current = 0;
   while (current + 1 < levels.length && holds(levels[current + 1].when!, levelCtx)) current++;
   const byId = new Map(practices.map((p) => [p.id, p]));
-  const title = (id: string): string => byId.get(id)?.title ?? id;
   const gaps = levels.slice(1, current + 1).flatMap((def) => foundationGaps(def, byId, levelCtx));
   const nextDef = levels[current + 1];
   const requirements = nextDef?.when ? missingPractices(nextDef.when, levelCtx) : [];
@@ -21,7 +20,7 @@ export function decideLevel(levels: readonly LevelDef[], practices: readonly Pra
     name: levels[current].name,
     target,
     targetName: levels[target]?.name ?? '',
-    decidedBy: whySentence(levels, current, gaps, levelCtx, title),
+    decidedBy: whySentence(levels, current, gaps, levelCtx, byId),
     foundationGaps: gaps,
     ...(nextDef ? { next: { level: nextDef.level, name: nextDef.name, missing: [...new Set(requirements.flat())], requirements } } : {}),
   };
@@ -49,12 +48,17 @@ function foundationGaps(def: LevelDef, byId: ReadonlyMap<string, Practice>, ctx:
  * One sentence: the capabilities that put the repository at its level (for level 0,
  * what level 1 would need) and the foundation gaps below it, by practice title.
  */
-function whySentence(levels: readonly LevelDef[], current: number, gaps: readonly FoundationGap[], ctx: ConditionContext, title: (id: string) => string): string {
+function whySentence(levels: readonly LevelDef[], current: number, gaps: readonly FoundationGap[], ctx: ConditionContext, byId: ReadonlyMap<string, Practice>): string {
+  const title = (id: string): string => byId.get(id)?.title ?? id;
   if (current === 0) {
-    const needed = levels[1]?.when ? missingPractices(levels[1].when, ctx) : [];
+    const when = levels[1]?.when;
+    const facts = when ? unmetFacts(when, ctx) : [];
+    if (facts.length > 0) return `Level 0 (${levels[0].name}): level 1 needs ${joinAnd(facts)}.`;
+    const needed = when ? missingPractices(when, ctx) : [];
     return `Level 0 (${levels[0].name}): the repository does not yet have what level 1 needs: ${describeGroups(needed, title)}.`;
   }
-  const met = explain(levels[current].when!, ctx).map(title);
+  // Counted facts (such as the ML imports level 1 needs) are preconditions, not capabilities.
+  const met = explain(levels[current].when!, ctx).filter((part) => byId.has(part)).map(title);
   const because = `Level ${current} (${levels[current].name}) because of ${joinAnd(met)}`;
   if (gaps.length === 0) return `${because}, with no foundation gaps below it.`;
   return `${because}; foundation gaps: ${joinAnd(gaps.map((g) => (g.alternatives.length ? [g.practice, ...g.alternatives].map(title).join(' or ') : g.title)))}.`;

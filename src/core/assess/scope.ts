@@ -20,7 +20,7 @@ export interface SignalScope {
 export function signalScope(rules: ScopeRules, facts: Facts, requireMlCode: boolean): SignalScope {
   const librarySource = facts.scope.librarySource;
   const notFromSource = new Set(facts.scope.notes.filter((n) => n.kind === 'library').flatMap((n) => n.practices));
-  const withoutMl = requireMlCode && !hasMlCode(rules.mlCode.modules, facts);
+  const withoutMl = requireMlCode && mlImportCount(rules.mlCode.modules, facts) === 0;
   const needsMl = new Set(withoutMl ? rules.mlCode.generalTools : []);
   const rulesNeedingMl = new Set(withoutMl ? rules.mlCode.generalRules ?? [] : []);
   const setAside = new Map<string, Set<string>>();
@@ -52,7 +52,7 @@ export function signalScope(rules: ScopeRules, facts: Facts, requireMlCode: bool
   };
 }
 
-/** Some code of the repository (not its own packages) imports an ML library. */
-function hasMlCode(modules: readonly string[], facts: Facts): boolean {
-  return modules.some((m) => importsOfModule(facts, m).length > 0);
+/** How often the repository's code (not its own packages) imports an ML library. */
+export function mlImportCount(modules: readonly string[], facts: Facts): number {
+  return modules.reduce((sum, m) => sum + importsOfModule(facts, m).length, 0);
 }

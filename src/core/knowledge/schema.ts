@@ -19,7 +19,7 @@ export const STRENGTHS = ['mentioned', 'configured', 'ci'] as const;
 export const CI_TRIGGERS = ['push', 'pull_request', 'tag', 'schedule', 'data', 'manual', 'other'] as const;
 export const STATUSES = ['present', 'partial', 'absent', 'suppressed'] as const;
 export const STAGES = ['prototype', 'pilot', 'production'] as const;
-export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelines', 'files', 'releaseTriggers'] as const;
+export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelines', 'files', 'releaseTriggers', 'mlImports'] as const;
 
 const regexes: Shape = { type: 'array', items: regex, minItems: 1 };
 const triggers: Shape = { type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 };

@@ -187,7 +187,7 @@ export type StageId = 'prototype' | 'pilot' | 'production';
 
 /** Numeric facts a condition can compare (see `knowledge/README.md`). */
 export type FactName =
-  | 'pythonFiles' | 'notebooks' | 'manualSteps' | 'ciPipelines' | 'files' | 'releaseTriggers';
+  | 'pythonFiles' | 'notebooks' | 'manualSteps' | 'ciPipelines' | 'files' | 'releaseTriggers' | 'mlImports';
 
 /** The condition language shared by levels, stages and trade-offs. */
 export type Condition =

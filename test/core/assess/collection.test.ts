@@ -7,7 +7,7 @@ import { auditFolder } from '../../helpers/auditFixture';
 import { tempDir } from '../../helpers/paths';
 
 const PIPELINE = 'stages:\n  train:\n    cmd: python train.py\n    deps: [train.py]\n    outs: [model.pkl]\n';
-const TRACKING = 'import mlflow\n\nwith mlflow.start_run():\n    mlflow.log_metric("acc", 0.9)\n';
+const TRACKING = 'import mlflow\n\nwith mlflow.start_run():\n    mlflow.log_metric("acc", 0.9)\n    mlflow.sklearn.log_model(model, "model", registered_model_name="churn")\n';
 const TESTS_AND_DEPLOY = 'on: [push]\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n      - run: kubectl apply -f k8s/\n';
 
 async function levelOf(files: Record<string, string>) {
@@ -25,7 +25,7 @@ async function levelOf(files: Record<string, string>) {
   }
 }
 
-// A course: one module has a tracked pipeline, another CI that tests and deploys, a third a notebook.
+// A course: one module has a tracked pipeline that registers its model, another CI that tests and deploys, a third a notebook.
 const COURSE = {
   'README.md': '# A course in three modules\n',
   'module-1/requirements.txt': 'pandas\n',

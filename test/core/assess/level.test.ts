@@ -6,12 +6,12 @@ import { decideLevel, firstSentence } from '../../../src/core/assess/level';
 import type { PracticeStatus } from '../../../src/core/model/knowledge';
 import { knowledge } from '../../helpers/auditFixture';
 
-function levelOf(statuses: Record<string, PracticeStatus>, target = 3) {
+function levelOf(statuses: Record<string, PracticeStatus>, target = 3, mlImports = 1) {
   const ctx: ConditionContext = {
     status: (id) => statuses[id] ?? 'absent',
     signals: () => [],
     tools: new Map(),
-    counts: { pythonFiles: 0, notebooks: 0, manualSteps: 0, ciPipelines: 0, files: 0, releaseTriggers: 0 },
+    counts: { pythonFiles: 0, notebooks: 0, manualSteps: 0, ciPipelines: 0, files: 0, releaseTriggers: 0, mlImports },
     suppressedMeets: false,
   };
   const kb = knowledge();
@@ -64,6 +64,36 @@ test('CI that tests and deploys is level 1 without an ML workflow, and level 3 o
   assert.equal(levelOf({ ...devops, 'pipeline-definition': 'present', 'model-registry': 'present' }).current, 3);
 });
 
+test('CI/CD is automated delivery only when the deployed model is registered or gated', () => {
+  const delivered = { vcs: 'present', 'pipeline-definition': 'present', 'experiment-tracking': 'present', 'ci-runs-tests': 'present', 'continuous-deployment': 'present' } as const;
+  const level = levelOf(delivered);
+  assert.equal(level.current, 2, 'a model file baked into an image is deployed untraced and unchecked');
+  assert.deepEqual(level.next?.missing, ['model-registry', 'model-evaluation-gate', 'scheduled-retraining']);
+  assert.equal(levelOf({ ...delivered, 'model-registry': 'present' }).current, 3);
+  assert.equal(levelOf({ ...delivered, 'model-evaluation-gate': 'present' }).current, 3);
+});
+
+test('a pipeline without traceable runs is level 1, and level 2 when it retrains on its own (continuous training)', () => {
+  const pipeline = { vcs: 'present', 'pipeline-definition': 'present' } as const;
+  assert.equal(levelOf(pipeline).current, 1);
+  assert.equal(levelOf({ ...pipeline, 'scheduled-retraining': 'present' }).current, 2);
+});
+
+test('a scheduled retraining pipeline that is itself deployed by CD is automated delivery', () => {
+  const scheduled = { vcs: 'present', 'pipeline-definition': 'present', 'experiment-tracking': 'present', 'scheduled-retraining': 'present' } as const;
+  assert.equal(levelOf(scheduled).current, 2);
+  assert.equal(levelOf({ ...scheduled, 'continuous-deployment': 'present' }).current, 3);
+});
+
+test('without ML code a repository stays at level 0 however well it is built, and says so', () => {
+  const built = { vcs: 'present', 'ci-runs-tests': 'present', 'continuous-deployment': 'present', 'experiment-tracking': 'present' } as const;
+  const level = levelOf(built, 3, 0);
+  assert.equal(level.current, 0);
+  assert.equal(level.decidedBy, 'Level 0 (Ad hoc): level 1 needs imports of ML libraries: found 0, at least 1 needed.');
+  assert.equal(levelOf(built, 3, 1).current, 1);
+  assert.doesNotMatch(levelOf(built, 3, 12).decidedBy, /imports/, 'the precondition is not named as a capability');
+});
+
 test('training and evaluation that CI runs for real stand for the pipeline at level 2; a smoke run does not', () => {
   const tracked = { vcs: 'present', 'experiment-tracking': 'present' } as const;
   assert.equal(levelOf({ ...tracked, 'ml-in-ci': 'present' }).current, 2);
@@ -82,7 +112,7 @@ test('level 0 names what level 1 needs, by title', () => {
   const level = levelOf({ vcs: 'present' });
   assert.equal(level.current, 0);
   assert.equal(level.foundationGaps.length, 0);
-  assert.match(level.decidedBy, /^Level 0 \(Ad hoc\): the repository does not yet have what level 1 needs: one of Experiment tracking, Data versioning, Model registry, Tests run in CI, Continuous deployment\.$/);
+  assert.match(level.decidedBy, /^Level 0 \(Ad hoc\): the repository does not yet have what level 1 needs: one of Experiment tracking, Data versioning, Model registry, Tests run in CI, Continuous deployment, Pipeline as code\.$/);
 });
 
 test('firstSentence keeps the first sentence of a rationale on one line', () => {

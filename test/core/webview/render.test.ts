@@ -87,7 +87,7 @@ describe('webview rendering', () => {
     assert.match(header.textContent ?? '', /Level 3 — Automated delivery/);
     assert.match(header.textContent ?? '', /target 3 for production \(inferred\)/);
     assert.match(root.querySelector('.score')!.textContent ?? '', /^67\/100$/);
-    assert.match(header.querySelector('.decided')!.textContent ?? '', /because of Tests run in CI and Continuous deployment; foundation gaps: Code quality checks/);
+    assert.match(header.querySelector('.decided')!.textContent ?? '', /because of Tests run in CI, Continuous deployment, Model registry and Model evaluation gate; foundation gaps: Code quality checks/);
     const gaps = Array.from(header.querySelectorAll('.gap-list li'));
     assert.deepEqual(gaps.map((li) => li.getAttribute('data-practice')), ['code-quality']);
     assert.match(gaps[0].textContent ?? '', /^Code quality checks level 2, missing\. .+ First step: Add a \.pre-commit-config\.yaml/);
