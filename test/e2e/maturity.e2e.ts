@@ -70,7 +70,7 @@ describe('MLOps Lens in the workbench', () => {
     const frame = await findWebviewFrame(page, 'Level 3', 90_000);
     const text = await frame.evaluate('document.body.innerText') as string;
     assert.match(text, /Level 3 — Automated delivery/);
-    assert.match(text, /because of Tests run in CI and Continuous deployment/, 'the why sentence, by title, open by default');
+    assert.match(text, /because of Tests run in CI, Continuous deployment, Model registry and Model evaluation gate/, 'the why sentence, by title, open by default');
     assert.match(text, /Foundation gaps \(1\)[\s\S]*Code quality checks[\s\S]*First step:/, 'the foundation gap beside the level, with its first step');
     assert.match(text, /Model in service without monitoring/);
     for (const practice of ['Data versioning', 'Experiment tracking', 'Continuous deployment', 'Data and model drift monitoring']) {
