@@ -48,13 +48,19 @@ export function evidenceOf(condition: Condition, ctx: ConditionContext): Signal[
   return [];
 }
 
-/** Practices a condition needs present that are not; `any` groups are listed whole. */
+/**
+ * Practices a condition needs present that are not, as groups of alternatives. Of an
+ * `any`, the ways that lack the fewest groups are given: those lacking one group merge
+ * into one ("one of ..."), otherwise the first, so every group listed is really needed.
+ */
 export function missingPractices(condition: Condition, ctx: ConditionContext): string[][] {
   if (holds(condition, ctx)) return [];
   if ('all' in condition) return condition.all.flatMap((c) => missingPractices(c, ctx));
   if ('any' in condition) {
-    const options = condition.any.flatMap((c) => missingPractices(c, ctx).flat());
-    return options.length > 0 ? [unique(options)] : [];
+    const ways = condition.any.map((c) => missingPractices(c, ctx)).filter((groups) => groups.length > 0);
+    const fewest = Math.min(...ways.map((groups) => groups.length));
+    if (fewest === 1) return [unique(ways.filter((groups) => groups.length === 1).flat(2))];
+    return ways.find((groups) => groups.length === fewest) ?? [];
   }
   if ('practice' in condition && (condition.status ?? ['present']).includes('present')) return [[condition.practice]];
   return [];

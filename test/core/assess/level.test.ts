@@ -73,6 +73,13 @@ test('CI/CD is automated delivery only when the deployed model is registered or 
   assert.equal(levelOf({ ...delivered, 'model-evaluation-gate': 'present' }).current, 3);
 });
 
+test('what the next level needs lists only groups that are really needed, from the way closest to holding', () => {
+  const tested = { vcs: 'present', 'pipeline-definition': 'present', 'experiment-tracking': 'present', 'ci-runs-tests': 'present' } as const;
+  const level = levelOf(tested);
+  assert.equal(level.current, 2);
+  assert.deepEqual(level.next?.requirements, [['continuous-deployment'], ['model-registry', 'model-evaluation-gate']]);
+});
+
 test('a pipeline without traceable runs is level 1, and level 2 when it retrains on its own (continuous training)', () => {
   const pipeline = { vcs: 'present', 'pipeline-definition': 'present' } as const;
   assert.equal(levelOf(pipeline).current, 1);
