@@ -34,7 +34,8 @@ export interface AssessInput {
 
 export function assess(input: AssessInput): Report {
   const { knowledge, facts } = input;
-  const scope = signalScope(knowledge.scope, facts, input.requireMlCode);
+  const mlImports = mlImportCount(knowledge.scope.mlCode.modules, facts);
+  const scope = signalScope(knowledge.scope, facts, input.requireMlCode && mlImports === 0);
   const practices = assessPractices(knowledge.practices, facts, input.suppressions, scope);
   const byId = new Map(practices.map((p) => [p.id, p]));
   const tools = new Map<string, Signal[]>();
@@ -52,7 +53,7 @@ export function assess(input: AssessInput): Report {
     status: (id) => byId.get(id)?.status ?? ('absent' as PracticeStatus),
     signals: (id) => byId.get(id)?.signals ?? [],
     tools,
-    counts: countFacts(facts, mlImportCount(knowledge.scope.mlCode.modules, facts), input.requireMlCode),
+    counts: countFacts(facts, mlImports, input.requireMlCode),
     suppressedMeets: false,
   };
   const stage = decideStage(knowledge.stages, input.stage, baseCtx);

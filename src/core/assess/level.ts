@@ -20,7 +20,7 @@ export function decideLevel(levels: readonly LevelDef[], practices: readonly Pra
     name: levels[current].name,
     target,
     targetName: levels[target]?.name ?? '',
-    decidedBy: whySentence(levels, current, gaps, levelCtx, byId),
+    decidedBy: whySentence(levels, current, gaps, requirements, levelCtx, byId),
     foundationGaps: gaps,
     ...(nextDef ? { next: { level: nextDef.level, name: nextDef.name, missing: [...new Set(requirements.flat())], requirements } } : {}),
   };
@@ -46,16 +46,17 @@ function foundationGaps(def: LevelDef, byId: ReadonlyMap<string, Practice>, ctx:
 
 /**
  * One sentence: the capabilities that put the repository at its level (for level 0,
- * what level 1 would need) and the foundation gaps below it, by practice title.
+ * what level 1 would need: `nextNeeds`) and the foundation gaps below it, by practice title.
  */
-function whySentence(levels: readonly LevelDef[], current: number, gaps: readonly FoundationGap[], ctx: ConditionContext, byId: ReadonlyMap<string, Practice>): string {
+function whySentence(
+  levels: readonly LevelDef[], current: number, gaps: readonly FoundationGap[], nextNeeds: readonly string[][],
+  ctx: ConditionContext, byId: ReadonlyMap<string, Practice>,
+): string {
   const title = (id: string): string => byId.get(id)?.title ?? id;
   if (current === 0) {
-    const when = levels[1]?.when;
-    const facts = when ? unmetFacts(when, ctx) : [];
+    const facts = levels[1]?.when ? unmetFacts(levels[1].when, ctx) : [];
     if (facts.length > 0) return `Level 0 (${levels[0].name}): level 1 needs ${joinAnd(facts)}.`;
-    const needed = when ? missingPractices(when, ctx) : [];
-    return `Level 0 (${levels[0].name}): the repository does not yet have what level 1 needs: ${describeGroups(needed, title)}.`;
+    return `Level 0 (${levels[0].name}): the repository does not yet have what level 1 needs: ${describeGroups(nextNeeds, title)}.`;
   }
   // Counted facts (such as the ML imports level 1 needs) are preconditions, not capabilities.
   const met = explain(levels[current].when!, ctx).filter((part) => byId.has(part)).map(title);

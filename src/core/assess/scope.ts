@@ -17,10 +17,10 @@ export interface SignalScope {
   notes(): ScopeNote[];
 }
 
-export function signalScope(rules: ScopeRules, facts: Facts, requireMlCode: boolean): SignalScope {
+/** `withoutMl`: the repository holds no ML code, and the configuration asks for it. */
+export function signalScope(rules: ScopeRules, facts: Facts, withoutMl: boolean): SignalScope {
   const librarySource = facts.scope.librarySource;
   const notFromSource = new Set(facts.scope.notes.filter((n) => n.kind === 'library').flatMap((n) => n.practices));
-  const withoutMl = requireMlCode && mlImportCount(rules.mlCode.modules, facts) === 0;
   const needsMl = new Set(withoutMl ? rules.mlCode.generalTools : []);
   const rulesNeedingMl = new Set(withoutMl ? rules.mlCode.generalRules ?? [] : []);
   const setAside = new Map<string, Set<string>>();

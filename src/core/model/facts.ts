@@ -203,6 +203,12 @@ export interface RepositoryScope {
   librarySource: string[];
 }
 
+/** The facts found at a place in a file: sorted by location, and dropped with their file. */
+export const LOCATED_FACTS = [
+  'dependencies', 'requirementsFiles', 'imports', 'calls', 'notebooks', 'ci', 'dvc', 'mlprojects',
+  'manifests', 'dockerfiles', 'manualSteps', 'yamlDocuments',
+] as const satisfies readonly (keyof Facts)[];
+
 /** Everything the scanner learnt about a repository. */
 export interface Facts {
   files: FileFact[];

@@ -4,7 +4,7 @@
  * becomes a scan warning; nothing in the repository is executed.
  */
 import type { FileContent, FileHost } from '../host/fileHost';
-import type { Facts, FileFact, ScanWarning, ScopeNote, YamlDocumentFact } from '../model/facts';
+import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote, type YamlDocumentFact } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
 import type { Answer } from '../scope/templateConditions';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
@@ -325,8 +325,6 @@ async function runPool<T>(items: readonly T[], size: number, work: (item: T) => 
 function sortFacts(facts: Facts): void {
   const byLocation = (a: { path: string; line?: number }, b: { path: string; line?: number }) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0);
-  for (const key of ['dependencies', 'requirementsFiles', 'imports', 'calls', 'notebooks', 'ci', 'dvc', 'mlprojects', 'manifests', 'dockerfiles', 'manualSteps', 'yamlDocuments'] as const) {
-    (facts[key] as { path: string; line?: number }[]).sort(byLocation);
-  }
+  for (const key of LOCATED_FACTS) (facts[key] as { path: string; line?: number }[]).sort(byLocation);
   facts.warnings.sort((a, b) => ((a.path ?? '') < (b.path ?? '') ? -1 : (a.path ?? '') > (b.path ?? '') ? 1 : 0));
 }

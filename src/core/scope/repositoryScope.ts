@@ -2,7 +2,7 @@
  * Which files are the team's own practice: template generators and a library's
  * examples and docs are left out of the facts, and the report says what and why.
  */
-import type { Facts, FileFact, ScanWarning, ScopeNote } from '../model/facts';
+import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
 import { ownPackages } from '../facts/ownPackages';
 import { findLibrary } from './library';
@@ -112,22 +112,14 @@ function listed(items: readonly string[]): string {
 
 /** Remove every fact found in a dropped file. */
 function dropFacts(facts: Facts, dropped: (path: string) => boolean): void {
-  const keep = <T extends { path: string }>(items: T[]) => items.filter((item) => !dropped(item.path));
-  facts.files = keep(facts.files);
-  facts.dependencies = keep(facts.dependencies);
-  facts.requirementsFiles = keep(facts.requirementsFiles);
-  facts.imports = keep(facts.imports);
-  facts.calls = keep(facts.calls);
-  facts.notebooks = keep(facts.notebooks);
-  facts.ci = keep(facts.ci);
-  facts.dvc = keep(facts.dvc);
-  facts.mlprojects = keep(facts.mlprojects);
-  facts.manifests = keep(facts.manifests);
-  facts.dockerfiles = keep(facts.dockerfiles);
-  facts.manualSteps = keep(facts.manualSteps);
-  facts.yamlDocuments = keep(facts.yamlDocuments);
+  facts.files = facts.files.filter((file) => !dropped(file.path));
+  for (const key of LOCATED_FACTS) dropLocated(facts, key, dropped);
   for (const path of [...facts.texts.keys()]) if (dropped(path)) facts.texts.delete(path);
   facts.ownPackages = ownPackages(facts.files);
+}
+
+function dropLocated<K extends (typeof LOCATED_FACTS)[number]>(facts: Facts, key: K, dropped: (path: string) => boolean): void {
+  facts[key] = facts[key].filter((item: { path: string }) => !dropped(item.path)) as Facts[K];
 }
 
 /** Excluded files as few paths as can say it: a folder (`tests/`) when all its files are excluded. */
