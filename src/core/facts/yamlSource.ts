@@ -32,6 +32,19 @@ const MAX_ALIAS_COUNT = 100;
 const recent = new Map<string, YamlDoc[] | YamlSyntaxError>();
 const RECENT_LIMIT = 64;
 
+/**
+ * The first document of a YAML text, or undefined when it cannot be parsed: for files read
+ * because another file points at them, or read on the chance they hold something (whoever
+ * owns such a file reports its errors).
+ */
+export function firstDocQuietly(text: string): YamlDoc | undefined {
+  try {
+    return parseYaml(text)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parse every document of a YAML stream; throws YamlSyntaxError on the first error. */
 export function parseYaml(text: string): YamlDoc[] {
   let result = recent.get(text);

@@ -8,7 +8,7 @@
 import type { CiJob, CiStep } from '../../model/facts';
 import type { CiTrigger } from '../../model/knowledge';
 import type { ExtractContext, Extractor } from '../extractor';
-import { asRecord, asStrings, parseYaml, type YamlDoc } from '../yamlSource';
+import { asRecord, asStrings, firstDocQuietly, type YamlDoc } from '../yamlSource';
 import { asList, yamlRoot } from '../yamlShape';
 import { orderTriggers, withoutRef, type YamlPath } from './common';
 import { followJobs } from './follow';
@@ -49,12 +49,7 @@ export const extractor: Extractor = {
 
 /** A YAML file that is not named like a pipeline but has the shape of one (and is no template). */
 function byShape(text: string): { doc: YamlDoc; root: Record<string, unknown> } | undefined {
-  let doc: YamlDoc | undefined;
-  try {
-    doc = parseYaml(text)[0];
-  } catch {
-    return undefined; // not ours to report: any YAML file is looked at
-  }
+  const doc = firstDocQuietly(text);
   const root = asRecord(doc?.value);
   return doc && root && isAzurePipeline(root) && PIPELINE_KEYS.some((key) => key in root) ? { doc, root } : undefined;
 }
@@ -179,12 +174,7 @@ class TemplateReader {
     if (target === undefined || chain.includes(target)) return reference;
     const text = await this.ctx.read(target);
     if (text === undefined) return reference;
-    let parsed: YamlDoc | undefined;
-    try {
-      parsed = parseYaml(text)[0];
-    } catch {
-      return reference; // the template's own scan reports the syntax error
-    }
+    const parsed = firstDocQuietly(text);
     const root = asRecord(parsed?.value);
     if (!parsed || !root) return reference;
     const jobs = await this.jobsOf(target, parsed, root, [...chain, file], depth + 1);

@@ -4,10 +4,11 @@
  */
 import type { CiJob, CiStep } from '../../model/facts';
 import type { Extractor } from '../extractor';
-import { asRecord, asStrings, parseYaml } from '../yamlSource';
+import { asRecord, asStrings } from '../yamlSource';
 import { asList } from '../yamlShape';
 import { followJobs } from './follow';
 import { isOtherCiFile } from './otherCiFiles';
+import { parseByShape } from './common';
 
 /** An image reference (`gcr.io/cloud-builders/docker`, `python:3.11`) or a substitution (`$_IMAGE`). */
 const IMAGE = /^(\$\{?_?\w+\}?|[\w.-]+(:\d+)?(\/[\w.-]+)*(:[\w.-]+)?(@sha256:\w+)?)$/;
@@ -17,13 +18,8 @@ export const extractor: Extractor = {
   files: ['**/*.yml', '**/*.yaml', '**/cloudbuild.json'],
   async extract(file, ctx) {
     if (isOtherCiFile(file.path) || !/^\s*steps\s*:|"steps"\s*:/m.test(file.text)) return {};
-    let docs;
-    try {
-      docs = parseYaml(file.text);
-    } catch (err) {
-      if (/(^|\/)cloudbuild[^/]*$/i.test(file.path)) throw err;
-      return {};
-    }
+    const docs = parseByShape(file.text, file.path, /(^|\/)cloudbuild[^/]*$/i);
+    if (!docs) return {};
     const root = asRecord(docs[0]?.value);
     if (!root || !isCloudBuild(root)) return {};
     const doc = docs[0];

@@ -4,10 +4,10 @@
  */
 import type { CiJob, CiStep } from '../../model/facts';
 import type { Extractor } from '../extractor';
-import { asRecord, parseYaml, type YamlDoc } from '../yamlSource';
+import { asRecord, type YamlDoc } from '../yamlSource';
 import { followJobs } from './follow';
 import { isOtherCiFile } from './otherCiFiles';
-import { scriptSteps } from './common';
+import { parseByShape, scriptSteps } from './common';
 
 /** Phases in the order CodeBuild runs them. */
 const PHASES = ['install', 'pre_build', 'build', 'post_build'] as const;
@@ -17,13 +17,7 @@ export const extractor: Extractor = {
   files: ['**/*.yml', '**/*.yaml'],
   async extract(file, ctx) {
     if (isOtherCiFile(file.path) || !/^phases\s*:/m.test(file.text)) return {};
-    let doc: YamlDoc | undefined;
-    try {
-      doc = parseYaml(file.text)[0];
-    } catch (err) {
-      if (/(^|\/)buildspec[^/]*$/i.test(file.path)) throw err;
-      return {};
-    }
+    const doc = parseByShape(file.text, file.path, /(^|\/)buildspec[^/]*$/i)?.[0];
     const root = asRecord(doc?.value);
     if (!doc || !root || root.version === undefined) return {};
     const jobs = buildspecJobs(file.path, doc, root);

@@ -10,7 +10,7 @@
 import type { CiJob, CiPipeline, CiStep } from '../../model/facts';
 import type { CiTrigger } from '../../model/knowledge';
 import type { ExtractContext, Extractor } from '../extractor';
-import { asRecord, asStrings, parseYaml, type YamlDoc } from '../yamlSource';
+import { asRecord, asStrings, firstDocQuietly, parseYaml, type YamlDoc } from '../yamlSource';
 import { asList } from '../yamlShape';
 import { orderTriggers } from './common';
 import { buildspecJobs } from './codeBuild';
@@ -94,14 +94,14 @@ async function projectJobs(
   if (/\n/.test(spec) || /^\s*version\s*:/.test(spec)) {
     // Inline: the commands are located at the BuildSpec key of the template.
     const line = doc.lineOf(['Resources', id, 'Properties', 'Source', 'BuildSpec']);
-    const inline = parseQuietly(spec);
+    const inline = firstDocQuietly(spec);
     const root = asRecord(inline?.value);
     if (inline && root) jobs = buildspecJobs(file, { ...inline, lineOf: () => line }, root);
   } else {
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
     const path = [spec, dir ? `${dir}/${spec}` : spec].find((p) => ctx.exists(p));
     const text = path === undefined ? undefined : await ctx.read(path);
-    const parsed = text === undefined ? undefined : parseQuietly(text);
+    const parsed = text === undefined ? undefined : firstDocQuietly(text);
     const root = asRecord(parsed?.value);
     if (path !== undefined && parsed && root) jobs = buildspecJobs(path, parsed, root);
   }
@@ -136,10 +136,3 @@ function refOf(value: unknown): string | undefined {
   return typeof ref === 'string' ? ref : undefined;
 }
 
-function parseQuietly(text: string): YamlDoc | undefined {
-  try {
-    return parseYaml(text)[0];
-  } catch {
-    return undefined; // a broken buildspec file is reported by its own scan
-  }
-}

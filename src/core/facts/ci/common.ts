@@ -1,10 +1,23 @@
-/** Helpers shared by the CI extractors: trigger ordering, script flattening, action names. */
+/** Helpers shared by the CI extractors: parsing by shape, trigger ordering, script flattening, action names. */
 import type { CiStep } from '../../model/facts';
 import type { CiTrigger } from '../../model/knowledge';
-import type { YamlDoc } from '../yamlSource';
+import { parseYaml, type YamlDoc } from '../yamlSource';
 
 /** A YAML key path, as `YamlDoc.lineOf` takes it. */
 export type YamlPath = ReadonlyArray<string | number>;
+
+/**
+ * The documents of a YAML file looked at for a CI system's shape: a file named as that
+ * system's (`ownName`) reports its syntax errors, any other that does not parse is not ours.
+ */
+export function parseByShape(text: string, path: string, ownName: RegExp): YamlDoc[] | undefined {
+  try {
+    return parseYaml(text);
+  } catch (err) {
+    if (ownName.test(path)) throw err;
+    return undefined;
+  }
+}
 
 const TRIGGER_ORDER: readonly CiTrigger[] = ['push', 'pull_request', 'tag', 'schedule', 'data', 'manual', 'other'];
 

@@ -8,7 +8,7 @@
 import type { CiJob, CiStep } from '../../model/facts';
 import type { CiTrigger } from '../../model/knowledge';
 import type { ExtractContext, Extractor } from '../extractor';
-import { asRecord, asStrings, parseYaml, type YamlDoc } from '../yamlSource';
+import { asRecord, asStrings, firstDocQuietly, type YamlDoc } from '../yamlSource';
 import { asList, yamlRoot } from '../yamlShape';
 import { orderTriggers, withoutRef } from './common';
 import { followJobs, joinPath } from './follow';
@@ -114,12 +114,7 @@ class WorkflowReader {
     if (path === '' || chain.includes(path)) return undefined;
     const text = await this.ctx.read(path);
     if (text === undefined) return undefined;
-    let doc: YamlDoc | undefined;
-    try {
-      doc = parseYaml(text)[0];
-    } catch {
-      return undefined; // the called workflow's own scan reports the syntax error
-    }
+    const doc = firstDocQuietly(text);
     const root = asRecord(doc?.value);
     const call = asRecord(asRecord(root?.on)?.workflow_call) ?? (asStrings(root?.on).includes('workflow_call') ? {} : undefined);
     if (!doc || !root || !call) return undefined;
