@@ -2,17 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadKnowledge } from '../../src/core/knowledge/load';
-import { KNOWLEDGE_DIR, SHARED_DIR } from '../helpers/paths';
+import { KNOWLEDGE_DIR, referenceFile } from '../helpers/paths';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
-const TAXONOMY = join(SHARED_DIR, 'practice-taxonomy.yaml');
-const NOTES = join(SHARED_DIR, 'evidence-notes.md');
+const TAXONOMY = referenceFile('practice-taxonomy.yaml');
+const NOTES = referenceFile('evidence-notes.md');
 
 function shared(path: string): string {
-  assert.ok(existsSync(path), `${path} is missing: these checks need ../shared from the project set-up`);
+  assert.ok(existsSync(path), `${path} is missing: these checks need ../shared or test/reference`);
   return readFileSync(path, 'utf8');
 }
 

@@ -6,11 +6,7 @@ import type { Log, Result } from 'sarif';
 import type { Practice } from '../../../src/core/model/knowledge';
 import { renderSarif } from '../../../src/core/report/sarif';
 import { sampleReport } from './sampleReport';
-import { join } from 'node:path';
-import { SHARED_DIR } from '../../helpers/paths';
-
-/** The official SARIF 2.1.0 schema (draft-04); override the location with MLOPS_LENS_SARIF_SCHEMA. */
-const SCHEMA_PATH = process.env.MLOPS_LENS_SARIF_SCHEMA ?? join(SHARED_DIR, 'schemas', 'sarif-schema-2.1.0.json');
+import { SARIF_SCHEMA as SCHEMA_PATH } from '../../helpers/paths';
 
 function parse(text: string): Log {
   return JSON.parse(text) as Log;
