@@ -49,6 +49,8 @@ function appendCitations(md: vscode.MarkdownString, refs: readonly string[], kno
     md.appendText(`${citation.statement}${citation.unverified ? ' (unverified)' : ''} — `);
     md.appendMarkdown(`[${escapeLinkText(citation.label)}](${citation.url})\n`);
   }
+  // A blank line ends the list: the next section would otherwise continue its last item.
+  md.appendMarkdown('\n');
 }
 
 function escapeLinkText(text: string): string {

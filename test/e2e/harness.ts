@@ -958,6 +958,11 @@ export async function hoverText(page: Page): Promise<string> {
   return (await texts(page.locator('.monaco-editor .monaco-hover:visible, .monaco-hover:visible'), 5)).join('\n');
 }
 
+/** The text of each list item in the visible hover. */
+export async function hoverListItems(page: Page): Promise<string[]> {
+  return texts(page.locator('.monaco-hover:visible li'), 50);
+}
+
 /**
  * Opens `file` (workspace-relative), moves to `line`/`column`, hovers the mouse over
  * that character and returns the hover's text. Waits until the hover contains

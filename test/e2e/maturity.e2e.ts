@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import {
-  REPO_ROOT, clickActivityBarItem, dismiss, findWebviewFrame, goToLine, hoverAt, openFile, quickInputRows, readProblems,
+  REPO_ROOT, clickActivityBarItem, dismiss, findWebviewFrame, goToLine, hoverAt, hoverListItems, openFile, quickInputRows, readProblems,
   runCommand, screenshot, startEditor, waitForNotification, waitForStatusBarItem, waitUntil, type Editor,
 } from './harness';
 
@@ -120,6 +120,10 @@ describe('MLOps Lens in the workbench', () => {
     const text = await hoverAt(page, 'docker/Dockerfile.dev', 1, { expect: /MLOps Lens/, timeout: 30_000 });
     assert.match(text, /Containerization/);
     assert.match(text, /\(\d{4}\)/, 'a citation with its year');
+    assert.match(text, /evidence for Environment as code/, 'the practice the line is evidence for');
+    const items = await hoverListItems(page);
+    assert.ok(items.some((item) => /\(\d{4}\)/.test(item)), 'citations are list items');
+    assert.deepEqual(items.filter((item) => item.includes('MLOps Lens ·')), [], 'a section heading never continues the previous citation');
     await screenshot(page, 'hover');
     await dismiss(page);
   });
