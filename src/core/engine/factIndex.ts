@@ -6,6 +6,7 @@
 import type { Facts, PythonCall, PythonImport } from '../model/facts';
 import { notebookCodeLines } from '../facts/python/notebook';
 import { PathIndex } from '../scan/globs';
+import { NamedScripts } from './namedScripts';
 
 export interface FactIndex {
   importsByRoot: ReadonlyMap<string, readonly PythonImport[]>;
@@ -23,6 +24,8 @@ export interface FactIndex {
   lineNumbers: ReadonlyMap<string, readonly (number | undefined)[]>;
   files: PathIndex;
   texts: PathIndex;
+  /** Shell scripts each text names (for `alongside`: the work a script does is the work of the file that runs it). */
+  scripts: NamedScripts;
   /** The path globs see: a template file's path in its generated project, else the path itself. */
   matchPathOf: (path: string) => string;
 }
@@ -48,6 +51,7 @@ export function indexFacts(facts: Facts): FactIndex {
       ...textLines(facts.texts),
       files: new PathIndex(facts.files.map((f) => f.path), matchPathOf),
       texts: new PathIndex([...facts.texts.keys()], matchPathOf),
+      scripts: new NamedScripts([...facts.texts.keys()]),
       matchPathOf,
     };
     cache.set(facts, index);

@@ -106,14 +106,16 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     return facts.manifests.filter((m) => kinds.has(m.kind.toLowerCase())).map((m) => ({ path: m.path, line: m.line, detail: `kind: ${m.kind}` }));
   },
   content: (rule, facts, engine) => {
-    const { texts, lines: linesOf, lineNumbers } = indexFacts(facts);
+    const { texts, lines: linesOf, lineNumbers, scripts } = indexFacts(facts);
     const imports = importingFilter(rule.importing, facts);
     const matches = (pattern: string, line: string) => !COMMENT_LINE.test(line) && matchesLine(pattern, line, engine);
+    const someLine = (lines: readonly string[], pattern: string) => lines.some((l) => matches(pattern, l));
     const hits: Hit[] = [];
     for (const path of texts.matching(rule.files)) {
       if (!imports(path)) continue;
       const lines = linesOf.get(path)!;
-      if (rule.alongside !== undefined && !lines.some((l) => matches(rule.alongside!, l))) continue;
+      if (rule.alongside !== undefined && !someLine(lines, rule.alongside)
+        && !scripts.namedIn(path, lines).some((script) => someLine(linesOf.get(script) ?? [], rule.alongside!))) continue;
       const found = lines.findIndex((l) => matches(rule.pattern, l));
       if (found < 0) continue;
       const numbers = lineNumbers.get(path);

@@ -208,6 +208,17 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
               suffixes: req({ type: 'array', items: { type: 'string', pattern: /^\.[a-z0-9]+$/, hint: 'a file suffix such as .tmpl' }, minItems: 1 }),
             },
           }),
+          bundles: req({
+            type: 'array',
+            items: {
+              type: 'object',
+              fields: {
+                file: req({ type: 'string', pattern: /^[^/\\]+$/, hint: 'a file name or name glob' }),
+                includeKey: req(text),
+                configFiles: req({ type: 'array', items: { type: 'string', pattern: /^[^/\\]/, hint: 'a glob relative to the bundle folder' }, minItems: 1 }),
+              },
+            },
+          }),
           libraries: req({
             type: 'object',
             fields: {

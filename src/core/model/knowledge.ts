@@ -273,8 +273,22 @@ export interface TemplateMarker {
 }
 
 /** Which files are the team's own practice (knowledge/scope.yaml). */
+/**
+ * A deployment bundle's root file (Databricks' `databricks.yml`) and the configuration
+ * files beside it that count only when the root file includes them.
+ */
+export interface BundleRule {
+  /** Name (glob) of the bundle's root file. */
+  file: string;
+  /** Top-level key of the root file listing the included files (globs relative to its folder). */
+  includeKey: string;
+  /** Globs, relative to the bundle's folder, of configuration files that must be included to count. */
+  configFiles: string[];
+}
+
 export interface ScopeRules {
   templates: { markers: TemplateMarker[]; suffixes: string[] };
+  bundles: BundleRule[];
   libraries: {
     /** Regexes over CI command lines that publish a package to an index. */
     publishCommands: string[];

@@ -5,10 +5,11 @@
 import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
 import { ownPackages } from '../facts/ownPackages';
+import { bundleExclusions } from './bundles';
 import { findLibrary } from './library';
 import type { ScopeOptions } from './options';
 import type { Answer } from './templateConditions';
-import { findTemplates, isUnder, renderedFile } from './templates';
+import { findTemplates, isUnder, parentOf, renderedFile } from './templates';
 
 /** Folders or files listed at most in a note's `excluded`. */
 const MAX_EXCLUDED_LISTED = 30;
@@ -58,6 +59,25 @@ export async function applyTemplateScope(
     practices: [],
   };
   return { files: counted, templateTexts, notes: [note] };
+}
+
+/** Leave out the configuration files a deployment bundle does not include: they are never deployed. */
+export function applyBundleScope(facts: Facts, rules: ScopeRules['bundles']): void {
+  for (const bundle of bundleExclusions(facts.files, facts.yamlDocuments, rules)) {
+    const dropped = new Set(bundle.excluded);
+    const excluded = summarise(facts.files, dropped);
+    dropFacts(facts, (path) => dropped.has(path));
+    const folder = parentOf(bundle.root);
+    const names = bundle.excluded.map((path) => (folder === '' ? path : path.slice(folder.length + 1)));
+    facts.scope.notes.push({
+      kind: 'bundle',
+      message: `deployment bundle (${bundle.root}): ${listed(names)} ${bundle.excluded.length > 1 ? 'are' : 'is'} not included by it, so never deployed, and not counted`,
+      paths: [bundle.root],
+      excluded,
+      excludedFiles: dropped.size,
+      practices: [],
+    });
+  }
 }
 
 /**

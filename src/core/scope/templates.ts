@@ -171,7 +171,8 @@ export function isUnder(path: string, folder: string): boolean {
   return folder === '' || path.startsWith(`${folder}/`);
 }
 
-function parentOf(path: string): string {
+/** The folder holding a path ('' at the root). */
+export function parentOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? '' : path.slice(0, slash);
 }

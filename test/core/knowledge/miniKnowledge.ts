@@ -77,6 +77,7 @@ export function miniKnowledgeFiles(): KnowledgeFile[] {
         '    markers:',
         '      - {file: cookiecutter.json, templateDir: ., project: single-expression-folder, renders: all}',
         '    suffixes: [.tmpl]',
+        '  bundles: []',
         '  libraries:',
         "    publishCommands: ['\\btwine\\s+upload\\b']",
         '    publishActions: [pypa/gh-action-pypi-publish]',

@@ -169,3 +169,42 @@ test('a scheduled master DAG that triggers the training DAG retrains; one that t
   assert.deepEqual(await evidenceOf('pipeline-definition', { 'dags/master.py': master('model_train_evaluate'), ...TRAIN_SCRIPT }), ['airflow-ml-dag']);
   assert.deepEqual(await evidenceOf('scheduled-retraining', { 'dags/master.py': master('export_reports'), ...TRAIN_SCRIPT }), []);
 });
+
+test('near miss: a monitoring DAG whose task is named for the retraining it may trigger, the DAG id in a variable, is no pipeline and no retraining', async () => {
+  // The triggered DAG, if the repository had it, would be evidence of its own; a task's name is not.
+  const monitoring = [
+    'from datetime import datetime',
+    'from airflow import DAG',
+    'from airflow.operators.trigger_dagrun import TriggerDagRunOperator',
+    'RETRAIN_DAG_ID = CONFIG["retrain_dag_id"]',
+    'with DAG("churn_monitoring", start_date=datetime(2024, 1, 1), schedule_interval="*/15 * * * *") as dag:',
+    '    TriggerDagRunOperator(task_id="trigger_retrain", trigger_dag_id=RETRAIN_DAG_ID)',
+  ].join('\n');
+  assert.deepEqual(await evidenceOf('pipeline-definition', { 'dags/monitoring.py': monitoring, ...TRAIN_SCRIPT }), []);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', { 'dags/monitoring.py': monitoring, ...TRAIN_SCRIPT }), []);
+});
+
+test('a DAG task that runs a shell script which trains does ML work; near misses: a script that only copies files, a script named in a comment', async () => {
+  const dag = (command: string) => [
+    'from datetime import datetime',
+    'from airflow import DAG',
+    'from airflow.providers.amazon.aws.operators.batch import BatchOperator',
+    'with DAG("weekly_scores", start_date=datetime(2024, 1, 1), schedule_interval="0 12 * * SUN") as dag:',
+    `    BatchOperator(task_id="submit", job_name="scores", job_definition="scores", overrides={"command": [${command}]})`,
+  ].join('\n');
+  // The script is copied into the job's image, so the DAG names it by its path there.
+  const job = (body: string) => ({ 'docker/scripts/run-scores.sh': `#!/usr/bin/env bash\nset -e\n${body}\n` });
+  const trains = { 'dags/scores.py': dag('"/usr/local/bin/run-scores.sh"'), ...job('python churn_train.py\npython churn_score.py'), ...TRAIN_SCRIPT };
+  assert.deepEqual(await evidenceOf('pipeline-definition', trains), ['airflow-ml-dag']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', trains), ['airflow-scheduled-dag']);
+
+  const copies = { 'dags/scores.py': dag('"/usr/local/bin/run-scores.sh"'), ...job('aws s3 cp s3://bucket/in /data --recursive'), ...TRAIN_SCRIPT };
+  assert.deepEqual(await evidenceOf('scheduled-retraining', copies), []);
+
+  const commented = {
+    'dags/scores.py': `${dag('"/usr/local/bin/export.sh"')}\n# previously: /usr/local/bin/run-scores.sh`,
+    ...job('python churn_train.py'),
+    ...TRAIN_SCRIPT,
+  };
+  assert.deepEqual(await evidenceOf('scheduled-retraining', commented), []);
+});
