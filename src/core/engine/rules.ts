@@ -139,7 +139,8 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
       const scope = scopeOf(rule, facts, hit.path);
       const companions = others.map((hits) => hits.find((h) => scope === 'anywhere' || scope.has(h.path)));
       if (companions.some((c) => c === undefined)) return [];
-      const withWhat = companions.map((c) => `${c!.detail ?? c!.path}${c!.path === hit.path ? '' : ` in ${c!.path}`}`).join(', ');
+      // A hit without detail (a file) is its path: named once.
+      const withWhat = companions.map((c) => (c!.detail === undefined ? c!.path : `${c!.detail}${c!.path === hit.path ? '' : ` in ${c!.path}`}`)).join(', ');
       return [{ ...hit, detail: `${hit.detail ?? hit.path} with ${withWhat}` }];
     });
   },

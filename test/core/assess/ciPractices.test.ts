@@ -9,8 +9,11 @@ import { createMemoryHost } from '../../helpers/memoryHost';
 
 const PRACTICES = ['ci', 'ci-runs-tests', 'ml-in-ci', 'continuous-deployment', 'scheduled-retraining'] as const;
 
-async function statuses(files: Record<string, string>): Promise<Record<string, PracticeStatus>> {
-  const report = await audit(createMemoryHost(files), { knowledge: knowledge(), config: EMPTY_CONFIG, rootName: 'repo', tool: TEST_TOOL });
+/** A test module, so that a runner CI starts has tests to run. */
+const TESTS = { 'tests/test_features.py': 'def test_scale():\n    assert scale([2]) == [1]\n' };
+
+async function statuses(files: Record<string, string>, tests: Record<string, string> = TESTS): Promise<Record<string, PracticeStatus>> {
+  const report = await audit(createMemoryHost({ ...tests, ...files }), { knowledge: knowledge(), config: EMPTY_CONFIG, rootName: 'repo', tool: TEST_TOOL });
   return Object.fromEntries(report.practices.filter((p) => (PRACTICES as readonly string[]).includes(p.id)).map((p) => [p.id, p.status]));
 }
 
@@ -43,6 +46,12 @@ describe('CI practices on small repositories', () => {
     assert.equal((await statuses({ '.github/workflows/w.yml': 'on: push\njobs:\n  t:\n    steps:\n      - run: |\n          pip install -r requirements.txt\n          # pytest -q\n' }))['ci-runs-tests'], 'absent');
     assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'make check'), Makefile: 'check: lint\n\tpython -m pytest\nlint:\n\truff .\n' }))['ci-runs-tests'], 'present');
     assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', 'rm -rf .tox/ && make build'), Makefile: 'build:\n\tpython -m build\n' }))['ci-runs-tests'], 'absent');
+  });
+
+  it('ci-runs-tests: a runner CI starts in a repository without tests runs nothing (the stock workflow); with a test module it runs them', async () => {
+    const stock = { '.github/workflows/python-app.yml': workflow('[push, pull_request]', 'flake8 . --count', 'pytest') };
+    assert.deepEqual(await statuses(stock, {}), { ci: 'present', 'ci-runs-tests': 'absent', 'ml-in-ci': 'absent', 'continuous-deployment': 'absent', 'scheduled-retraining': 'absent' });
+    assert.equal((await statuses(stock, { 'src/test_model.py': 'def test_fit():\n    assert fit() is not None\n' }))['ci-runs-tests'], 'present');
   });
 
   it('Azure Pipelines in a folder, with a template; Cloud Build; a buildspec', async () => {

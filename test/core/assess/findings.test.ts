@@ -57,6 +57,7 @@ test('a CI pipeline that runs no tests is reported only while no pipeline runs t
   assert.deepEqual(await findingsOf({
     [lint]: lintFlow,
     '.github/workflows/test.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m pytest\n',
+    'tests/test_scale.py': 'def test_scale():\n    assert scale([2]) == [1]\n',
   }), []);
 });
 

@@ -114,7 +114,7 @@ export const GENERATED_CASES: GeneratedCase[] = [
   {
     name: 'long-line-6mb',
     expected: {
-      description: 'Single 6 MiB lines within the 8 MiB limit, each read: train.py (`import mlflow; mlflow.log_metric(...); ` then 6 MiB of statements), a requirements.txt line, a dvc.yaml cmd, a Dockerfile RUN, a notebook source line, a workflow run line and a README line.',
+      description: 'Single 6 MiB lines within the 8 MiB limit, each read: train.py (`import mlflow; mlflow.log_metric(...); ` then 6 MiB of statements), a requirements.txt line, a dvc.yaml cmd, a Dockerfile RUN, a notebook source line, a workflow run line and a README line (and a small test module for the workflow to run).',
       warnings: [{ code: 'parse-error', path: 'requirements.txt' }],
       level: 0,
       present: ['experiment-tracking', 'pipeline-definition', 'containerization', 'ci-runs-tests'],
@@ -136,6 +136,7 @@ export const GENERATED_CASES: GeneratedCase[] = [
       put(root, '.github/workflows/ci.yml', `on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${longLine('pytest ', '-k x ', size - 200)}\n`);
       put(root, 'README.md', `# x\n\n${longLine('Run ', '`python train.py` then ', size - 100)}\n`);
       put(root, 'explore.ipynb', JSON.stringify({ cells: [{ cell_type: 'code', source: [longLine('import mlflow; mlflow.log_metric("b", 2); ', 'y = h(2); ', size - 200)] }], metadata: {}, nbformat: 4 }));
+      put(root, 'tests/test_train.py', 'def test_train():\n    assert f(1) == 2\n');
     },
   },
   {
@@ -321,7 +322,7 @@ export const GENERATED_CASES: GeneratedCase[] = [
   {
     name: 'crlf-bom',
     expected: {
-      description: 'Files with a UTF-8 BOM and CRLF line endings: requirements.txt (all pinned), dvc.yaml, a workflow running pytest, train.py (mlflow), pyproject.toml (declaring evidently); an old-Mac CR-only environment.yml; a BOM-prefixed notebook.',
+      description: 'Files with a UTF-8 BOM and CRLF line endings: requirements.txt (all pinned), dvc.yaml, a workflow running pytest and a test module, train.py (mlflow), pyproject.toml (declaring evidently); an old-Mac CR-only environment.yml; a BOM-prefixed notebook.',
       warnings: [],
       level: 0,
       present: ['dependency-pinning', 'pipeline-definition', 'ci-runs-tests', 'experiment-tracking', 'environment-as-code'],
@@ -342,6 +343,7 @@ export const GENERATED_CASES: GeneratedCase[] = [
       put(root, 'dvc.yaml', bomCrlf('stages:\n  train:\n    cmd: python train.py\n    deps: [train.py]\n    outs: [model.pkl]\n'));
       put(root, '.github/workflows/ci.yml', bomCrlf('on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n'));
       put(root, 'train.py', bomCrlf(TRACKING));
+      put(root, 'tests/test_train.py', bomCrlf('def test_train():\n    assert f(1) == 2\n'));
       put(root, 'pyproject.toml', bomCrlf('[project]\nname = "x"\nversion = "1"\ndependencies = ["evidently==0.4.33"]\n'));
       put(root, 'environment.yml', 'name: x\rdependencies:\r  - python=3.11\r  - numpy=1.26.4\r');
       put(root, 'explore.ipynb', `\uFEFF${JSON.stringify({ cells: [{ cell_type: 'code', source: ['import mlflow\r\n', 'mlflow.log_metric("a", 1)\r\n'] }], metadata: {}, nbformat: 4 })}`);

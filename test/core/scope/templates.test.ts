@@ -64,6 +64,7 @@ test('Databricks bundle template: *.py.tmpl is read as Python and *.yml.tmpl wor
     'databricks_template_schema.json': '{"properties": {"input_root_dir": {"type": "string", "default": "demo"}}}\n',
     'template/update_layout.tmpl': '{{ skip "x" }}\n',
     'tests/test_generate.py': 'def test_generate():\n    assert True\n',
+    [`${root}/tests/test_train.py`]: 'def test_train():\n    assert train() is not None\n',
     [`${root}/.github/workflows/{{.input_project_name}}-run-tests.yml.tmpl`]: [
       'name: Tests for {{ .input_project_name }}',
       'on:',
@@ -90,7 +91,7 @@ test('Databricks bundle template: *.py.tmpl is read as Python and *.yml.tmpl wor
   assert.equal(statusOf(report, 'ci'), 'present');
   assert.equal(statusOf(report, 'ci-runs-tests'), 'present');
   assert.deepEqual(signalPaths(report, 'random-seeds'), [`${root}/{{template \`project_name\` .}}/training/Train.py.tmpl`]);
-  assert.equal(statusOf(report, 'unit-tests'), 'absent', 'the generator tests are not counted');
+  assert.deepEqual(signalPaths(report, 'unit-tests'), [`${root}/tests/test_train.py`], 'the generator tests are not counted');
   assert.deepEqual(report.scope[0].paths, [root]);
   assert.ok(report.scope[0].excluded.includes('template/update_layout.tmpl'));
 });
