@@ -84,6 +84,15 @@ describe('CI practices on small repositories', () => {
     }))['ml-in-ci'], 'absent');
   });
 
+  it('ml-in-ci: an evaluation script CI runs (eval.py, eval_matrix.py, run_eval.py); near misses: retrieval.py, evaluation named only in an echo', async () => {
+    for (const run of ['python eval.py --split test', 'poetry run python scripts/eval_matrix.py --runs 1', 'python3 tools/run_eval.py']) {
+      assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', run) }))['ml-in-ci'], 'present', run);
+    }
+    for (const run of ['python scripts/retrieval.py --rebuild-index', 'echo "see eval.py for the evaluation"']) {
+      assert.equal((await statuses({ '.github/workflows/w.yml': workflow('push', run) }))['ml-in-ci'], 'absent', run);
+    }
+  });
+
   it('ml-in-ci: a one-epoch or few-step training run is a smoke test, only partial evidence', async () => {
     const fit = 'import torch\nmodel = torch.nn.Linear(1, 1)\ndef train():\n    model.train()\n';
     for (const run of ['python train.py --epochs 1 --device cpu', 'python train.py --max_steps 2', 'python -m pkg.train --fast-dev-run']) {

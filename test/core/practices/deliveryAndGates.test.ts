@@ -44,6 +44,21 @@ test('promotion that compares with the current model or a metric floor is an eva
   assert.deepEqual(await evidenceOf('model-evaluation-gate', { ...ML, 'register.py': PROMOTE('if version > 3:') }), [], 'no metric, no model comparison');
 });
 
+test('a candidate checked against a named metric floor before a registration helper is called is an evaluation gate; a floor with nothing registered is not', async () => {
+  const retrain = (register: string) => [
+    'MIN_VALID_PR_AUC = 0.55',
+    'def evaluate_candidate(summary):',
+    '    if summary["pr_auc_valid"] < MIN_VALID_PR_AUC:',
+    '        raise RuntimeError("candidate rejected")',
+    'def main():',
+    '    evaluate_candidate(summary)',
+    `    ${register}`,
+  ].join('\n');
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { ...ML, 'retrain.py': retrain('register_model_version(summary, name)') }), ['champion-challenger-promotion']);
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { ...ML, 'retrain.py': retrain('save_report(summary)') }), []);
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { ...ML, 'retrain.py': retrain('self.register_buffer("mask", mask)') }), [], 'a torch buffer is no registration');
+});
+
 test('choosing the best registered version by a metric and promoting it is an evaluation gate; promoting the latest is not', async () => {
   const best = [
     'versions = client.search_model_versions(f"name=\'{name}\'")',

@@ -44,3 +44,12 @@ test('near miss: scraping switched off, a commented-out annotation, a README, a 
   };
   assert.deepEqual(await evidenceOf('service-monitoring', tree), []);
 });
+
+test('alarms and dashboards in Terraform; near misses: a commented-out alarm, a log group, an alarm named in a README', async () => {
+  const alarm = 'resource "aws_cloudwatch_metric_alarm" "model_latency_p95" {\n  metric_name = "ModelLatency"\n  namespace   = "AWS/SageMaker"\n  threshold   = 500\n}\n';
+  assert.deepEqual(await evidenceOf('service-monitoring', { 'infra/monitoring.tf': alarm }), ['terraform-alerts']);
+  assert.deepEqual(await evidenceOf('service-monitoring', { 'infra/monitoring.tf': 'resource "google_monitoring_alert_policy" "errors" {\n  display_name = "5xx"\n}\n' }), ['terraform-alerts']);
+  assert.deepEqual(await evidenceOf('service-monitoring', { 'infra/monitoring.tf': alarm.replace(/^/gm, '# ') }), []);
+  assert.deepEqual(await evidenceOf('service-monitoring', { 'infra/logs.tf': 'resource "aws_cloudwatch_log_group" "api" {\n  retention_in_days = 14\n}\n' }), []);
+  assert.deepEqual(await evidenceOf('service-monitoring', { 'README.md': 'Add a `resource "aws_cloudwatch_metric_alarm"` for latency.\n' }), []);
+});
