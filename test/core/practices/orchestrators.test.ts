@@ -208,3 +208,18 @@ test('a DAG task that runs a shell script which trains does ML work; near misses
   };
   assert.deepEqual(await evidenceOf('scheduled-retraining', commented), []);
 });
+
+test('an Airflow check operator on a model metric gates the tasks after it; near misses: a row-count check, a commented-out metric check', async () => {
+  const dag = (check: string) => [
+    'from airflow import DAG',
+    'from airflow.providers.google.cloud.operators.bigquery import BigQueryValueCheckOperator',
+    'with DAG("retrain", schedule_interval="@weekly") as dag:',
+    `    ${check}`,
+    '    check >> create_version',
+  ].join('\n');
+  const metric = 'check = BigQueryValueCheckOperator(task_id="check_rmse", sql="SELECT IF(rmse > 10.0, 1, 0) FROM eval", pass_value=0)';
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { 'dags/retrain.py': dag(metric), ...TRAIN_SCRIPT }), ['airflow-metric-check']);
+  const rows = 'check = BigQueryValueCheckOperator(task_id="check_rows", sql="SELECT COUNT(*) > 0 FROM features", pass_value=True)';
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { 'dags/retrain.py': dag(rows), ...TRAIN_SCRIPT }), []);
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', { 'dags/retrain.py': dag(`# ${metric}`), ...TRAIN_SCRIPT }), []);
+});
