@@ -30,6 +30,8 @@ interface IgnoreScope {
   /** Folder the ignore file sits in ('' for the root). */
   base: string;
   rules: Ignore;
+  /** The user's excludes: they ignore a path whatever a .gitignore re-includes. */
+  absolute?: boolean;
 }
 
 interface PendingFolder {
@@ -45,7 +47,7 @@ export async function walk(host: FileHost, options: WalkOptions): Promise<WalkRe
   const files: FileFact[] = [];
   const warnings: ScanWarning[] = [];
   let hasGit = false;
-  const userScope: IgnoreScope = { base: '', rules: ignore().add([...options.excludes]) };
+  const userScope: IgnoreScope = { base: '', rules: ignore().add([...options.excludes]), absolute: true };
   // Depth-first with an explicit stack: a 1,000-level tree must not blow the call stack.
   const pending: PendingFolder[] = [{ path: '', depth: 0, scopes: [userScope] }];
   let tooDeepReported = false;
@@ -139,16 +141,28 @@ async function withIgnoreFile(
   }
 }
 
+/**
+ * Git's precedence: the deepest .gitignore with a pattern matching the path decides (its
+ * `!negation` re-includes what a shallower one ignores), and within one file the last
+ * matching pattern wins (the `ignore` library's test()).
+ */
 function isIgnored(scopes: IgnoreScope[], path: string, isFolder: boolean): boolean {
-  return scopes.some((scope) => {
+  const verdict = (scope: IgnoreScope) => {
     const rel = scope.base === '' ? path : path.slice(scope.base.length + 1);
     try {
-      return scope.rules.ignores(isFolder ? `${rel}/` : rel);
+      return scope.rules.test(isFolder ? `${rel}/` : rel);
     } catch {
       // `ignore` rejects names it cannot express as relative paths; such a name is kept.
-      return false;
+      return { ignored: false, unignored: false };
     }
-  });
+  };
+  if (scopes.some((scope) => scope.absolute && verdict(scope).ignored)) return true;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    if (scopes[i].absolute) continue;
+    const { ignored, unignored } = verdict(scopes[i]);
+    if (ignored || unignored) return ignored;
+  }
+  return false;
 }
 
 function errorCode(err: unknown): string {

@@ -40,6 +40,26 @@ test('honours root and nested .gitignore files with gitignore semantics', async 
   }
 });
 
+test('a deeper .gitignore decides over a shallower one: its negation re-includes a file the root ignores, its pattern ignores one the root re-includes', async () => {
+  const dir = tree({
+    '.gitignore': '*.yaml\n!params.yaml\n',
+    'pipeline/.gitignore': '!dvc.yaml\nparams.yaml\n',
+    'pipeline/dvc.yaml': 'stages: {}',
+    'pipeline/params.yaml': 'lr: 1',
+    'pipeline/other.yaml': 'x: 1',
+    'params.yaml': 'lr: 1',
+  });
+  try {
+    const result = await walk(createNodeFileHost(dir.path), OPTIONS);
+    assert.deepEqual(result.files.map((f) => f.path), ['.gitignore', 'params.yaml', 'pipeline/.gitignore', 'pipeline/dvc.yaml']);
+    // The user's excludes are not re-included by any .gitignore.
+    const excluded = await walk(createNodeFileHost(dir.path), { ...OPTIONS, excludes: ['dvc.yaml'] });
+    assert.deepEqual(excluded.files.map((f) => f.path), ['.gitignore', 'params.yaml', 'pipeline/.gitignore']);
+  } finally {
+    dir.dispose();
+  }
+});
+
 test('skips VCS internals, virtualenvs, caches and user excludes; notes .git without reading it', async () => {
   const dir = tree({
     '.git/HEAD': 'ref: refs/heads/main',
