@@ -26,11 +26,13 @@ suppress: []
 
 # Which files count as the team's own practice: a template repository is judged as
 # the project it generates, a library's or installable package's examples and docs are
-# left out, and general-purpose workflow tools count only beside ML code.
+# left out, general-purpose workflow tools count only beside ML code, and folders of
+# retired code (archive/, archived/) are left out.
 # scope:
 #   templates: true
 #   library: auto        # auto, always or never
 #   requireMlCode: true
+#   retired: true
 
 # Scan limits.
 # limits:

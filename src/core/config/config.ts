@@ -58,6 +58,7 @@ const configShape: ObjectShape = {
           templates: { shape: { type: 'boolean' }, optional: true },
           library: { shape: { type: 'enum', values: ['auto', 'always', 'never'] }, optional: true },
           requireMlCode: { shape: { type: 'boolean' }, optional: true },
+          retired: { shape: { type: 'boolean' }, optional: true },
         },
       },
     },

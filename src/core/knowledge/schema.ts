@@ -219,6 +219,7 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
               },
             },
           }),
+          retiredFolders: req({ type: 'array', items: { type: 'string', pattern: /^[^/\\]+$/, hint: 'a folder name or name glob' } }),
           libraries: req({
             type: 'object',
             fields: {

@@ -182,8 +182,8 @@ export interface ScanWarning {
 
 /** Something the assessment leaves out of the team's practice, and why. */
 export interface ScopeNote {
-  /** `template`: judged as the generated project; `bundle`: configuration files a deployment bundle does not include; `library`: a published library's examples, docs and package features, or an installable package's examples and docs; `no-ml-code`: ML practices without ML code. */
-  kind: 'template' | 'bundle' | 'library' | 'no-ml-code';
+  /** `template`: judged as the generated project; `bundle`: configuration files a deployment bundle does not include; `retired`: folders of retired code (`archive/`); `library`: a published library's examples, docs and package features, or an installable package's examples and docs; `no-ml-code`: ML practices without ML code. */
+  kind: 'template' | 'bundle' | 'retired' | 'library' | 'no-ml-code';
   /** One sentence: what was decided, from which evidence, and what is not counted. */
   message: string;
   /** What is judged: generated project folders, or the library's package and test folders. */

@@ -289,6 +289,8 @@ export interface BundleRule {
 export interface ScopeRules {
   templates: { markers: TemplateMarker[]; suffixes: string[] };
   bundles: BundleRule[];
+  /** Names (globs) of folders that hold retired code (`archive/`): not the team's current practice. */
+  retiredFolders: string[];
   libraries: {
     /** Regexes over CI command lines that publish a package to an index. */
     publishCommands: string[];

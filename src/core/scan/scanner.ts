@@ -10,7 +10,7 @@ import type { Answer } from '../scope/templateConditions';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
 import { ownPackages } from '../facts/ownPackages';
 import { parseYaml } from '../facts/yamlSource';
-import { applyBundleScope, applyLibraryScope, applyTemplateScope } from '../scope/repositoryScope';
+import { applyBundleScope, applyLibraryScope, applyRetiredScope, applyTemplateScope } from '../scope/repositoryScope';
 import type { ScopeOptions } from '../scope/options';
 import { neutraliseTemplate } from '../scope/templateText';
 import { needsQuotedPlaceholders } from '../scope/templates';
@@ -137,6 +137,7 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
     }
   }
   applyBundleScope(facts, request.scope.rules.bundles);
+  applyRetiredScope(facts, request.scope.rules.retiredFolders, request.scope.options);
   const libraryWarnings: ScanWarning[] = [];
   const readForLibrary = async (path: string) => (byPath.has(path) ? readText(path, libraryWarnings) : undefined);
   await applyLibraryScope(facts, request.scope.rules.libraries, request.scope.options, readForLibrary, (w) => libraryWarnings.push(w));

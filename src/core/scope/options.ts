@@ -6,7 +6,9 @@ export interface ScopeOptions {
   library: 'auto' | 'always' | 'never';
   /** Signals of general-purpose workflow tools (scope.yaml `mlCode.generalTools`) need ML code in the repository. */
   requireMlCode: boolean;
+  /** Leave out folders of retired code (scope.yaml `retiredFolders`, e.g. `archive/`). */
+  retired: boolean;
 }
 
-export const DEFAULT_SCOPE_OPTIONS: ScopeOptions = { templates: true, library: 'auto', requireMlCode: true };
+export const DEFAULT_SCOPE_OPTIONS: ScopeOptions = { templates: true, library: 'auto', requireMlCode: true, retired: true };
 

@@ -5,6 +5,7 @@
 import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
 import { ownPackages } from '../facts/ownPackages';
+import { globMatcher } from '../scan/globs';
 import { bundleExclusions } from './bundles';
 import { findLibrary } from './library';
 import type { ScopeOptions } from './options';
@@ -78,6 +79,25 @@ export function applyBundleScope(facts: Facts, rules: ScopeRules['bundles']): vo
       practices: [],
     });
   }
+}
+
+/** Leave out folders of retired code (`archive/` at any depth): what they define no longer runs. */
+export function applyRetiredScope(facts: Facts, folders: ScopeRules['retiredFolders'], options: ScopeOptions): void {
+  if (!options.retired) return;
+  const retiredName = globMatcher(folders);
+  const retired = (path: string) => path.split('/').slice(0, -1).some((name) => retiredName(name));
+  const dropped = new Set(facts.files.filter((f) => retired(f.as ?? f.path)).map((f) => f.path));
+  if (dropped.size === 0) return;
+  const excluded = summarise(facts.files, dropped);
+  dropFacts(facts, (path) => dropped.has(path));
+  facts.scope.notes.push({
+    kind: 'retired',
+    message: `retired code: ${listed(excluded)} ${excluded.length > 1 ? 'are folders' : 'is a folder'} of archived code, no longer run, so not counted`,
+    paths: [],
+    excluded,
+    excludedFiles: dropped.size,
+    practices: [],
+  });
 }
 
 /**

@@ -60,8 +60,8 @@ test('an empty config file means the defaults', () => {
 test('scope options: defaults, overrides, and a wrong value named with its place', () => {
   assert.deepEqual(parseConfig('.mlops-lens.yaml', 'stage: pilot\n', knowledge).scope, DEFAULT_SCOPE_OPTIONS);
   assert.deepEqual(
-    parseConfig('.mlops-lens.yaml', 'scope:\n  library: always\n  requireMlCode: false\n', knowledge).scope,
-    { templates: true, library: 'always', requireMlCode: false },
+    parseConfig('.mlops-lens.yaml', 'scope:\n  library: always\n  requireMlCode: false\n  retired: false\n', knowledge).scope,
+    { templates: true, library: 'always', requireMlCode: false, retired: false },
   );
   const issues = configIssues('scope:\n  library: maybe\n');
   assert.equal(issues.length, 1);

@@ -101,8 +101,8 @@ test('scope.yaml: unknown practices and tools no rule names are rejected with th
   const scope = miniKnowledgeFiles().find((f) => f.path === 'scope.yaml')!.text;
   const broken = scope.replace('sourceNotEvidenceOf: [ci]', 'sourceNotEvidenceOf: [ci, tracking]').replace('generalTools: []', 'generalTools: [airflw]\n    generalRules: [ci/no-such-rule]');
   assert.deepEqual(issuesOf(() => parseKnowledge(withFile('scope.yaml', broken))), [
-    "scope.yaml:12: scope.libraries.sourceNotEvidenceOf[1]: unknown practice 'tracking'",
-    "scope.yaml:15: scope.mlCode.generalTools[0]: no rule names the tool 'airflw'",
-    "scope.yaml:16: scope.mlCode.generalRules[0]: unknown rule 'ci/no-such-rule'",
+    "scope.yaml:13: scope.libraries.sourceNotEvidenceOf[1]: unknown practice 'tracking'",
+    "scope.yaml:16: scope.mlCode.generalTools[0]: no rule names the tool 'airflw'",
+    "scope.yaml:17: scope.mlCode.generalRules[0]: unknown rule 'ci/no-such-rule'",
   ]);
 });

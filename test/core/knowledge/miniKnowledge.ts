@@ -78,6 +78,7 @@ export function miniKnowledgeFiles(): KnowledgeFile[] {
         '      - {file: cookiecutter.json, templateDir: ., project: single-expression-folder, renders: all}',
         '    suffixes: [.tmpl]',
         '  bundles: []',
+        '  retiredFolders: []',
         '  libraries:',
         "    publishCommands: ['\\btwine\\s+upload\\b']",
         '    publishActions: [pypa/gh-action-pypi-publish]',

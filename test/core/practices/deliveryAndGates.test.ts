@@ -111,3 +111,20 @@ test('the run-pipeline command of SageMaker project templates in CI is ML in CI;
   assert.deepEqual(await mlci('run-pipeline --module-name pipelines.abalone.pipeline --role-arn $ROLE'), ['ml-job-in-ci']);
   assert.deepEqual(await mlci('pip install -e . # provides run-pipeline'), []);
 });
+
+test('GitOps: an Argo CD Application with automated sync, or a Flux Kustomization, deploys what lands; near misses: manual sync, an Argo Workflow, a commented-out policy', async () => {
+  const app = (sync: string) => `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: api\nspec:\n  source:\n    path: charts/api\n  syncPolicy:\n${sync}\n`;
+  assert.deepEqual(await evidenceOf('continuous-deployment', { 'deploy/app.yaml': app('    automated: {prune: true, selfHeal: true}') }), ['argocd-auto-sync']);
+  assert.deepEqual(await evidenceOf('continuous-deployment', { 'deploy/app.yaml': app('    syncOptions: [CreateNamespace=true]') }), []);
+  assert.deepEqual(await evidenceOf('continuous-deployment', { 'deploy/app.yaml': app('    # automated: {}') }), []);
+  assert.deepEqual(await evidenceOf('continuous-deployment', { 'wf.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  entrypoint: train\n' }), []);
+  const flux = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: api\nspec:\n  interval: 5m\n  path: ./k8s\n';
+  assert.deepEqual(await evidenceOf('continuous-deployment', { 'clusters/prod/api.yaml': flux }), ['flux-reconciliation']);
+  assert.deepEqual(await evidenceOf('continuous-deployment', { 'k8s/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deploy.yaml]\n' }), [], 'a plain kustomize file deploys nothing by itself');
+});
+
+test('pointing an Azure Web App at a new image on push is continuous deployment; by hand it is not', async () => {
+  const workflow = (on: string) => `on: ${on}\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az webapp config container set --name api --resource-group rg --container-image-name acme/api:latest\n`;
+  assert.deepEqual(await evidenceOf('continuous-deployment', { '.github/workflows/deploy.yml': workflow('{push: {branches: [main]}}') }), ['cloud-deploy']);
+  assert.deepEqual(await evidenceOf('continuous-deployment', { '.github/workflows/deploy.yml': workflow('workflow_dispatch') }), []);
+});
