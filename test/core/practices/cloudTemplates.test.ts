@@ -67,3 +67,19 @@ test('a CodePipeline sourced from a training-data object in S3 retrains when the
   assert.deepEqual(await evidenceOf('scheduled-retraining', pipeline('train/train.csv')), ['codepipeline-retrains-on-data']);
   assert.deepEqual(await evidenceOf('scheduled-retraining', pipeline('source/app.zip')), []);
 });
+
+test('AWS CDK: an EventBridge schedule in a construct that starts the SageMaker pipeline retrains; near misses: a schedule that only cleans up, a commented-out schedule', async () => {
+  const construct = (schedule: string, target: string) => [
+    'from aws_cdk import aws_events as events',
+    'from constructs import Construct',
+    'class BuildPipeline(Construct):',
+    '    def __init__(self, scope, id, retrain_schedule):',
+    '        super().__init__(scope, id)',
+    `        ${schedule}`,
+    `        rule.add_target(${target})`,
+  ].join('\n');
+  const schedule = 'rule = events.Rule(self, "Retrain", schedule=events.Schedule.expression(retrain_schedule))';
+  assert.deepEqual(await evidenceOf('scheduled-retraining', { 'infra/build.py': construct(schedule, 'SageMakerPipelinesEventTarget(pipeline_arn)') }), ['cdk-schedule-starts-pipeline']);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', { 'infra/cleanup.py': construct(schedule, 'targets.LambdaFunction(delete_idle_endpoints)') }), []);
+  assert.deepEqual(await evidenceOf('scheduled-retraining', { 'infra/build.py': construct(`# ${schedule}`, 'SageMakerPipelinesEventTarget(pipeline_arn)') }), []);
+});
