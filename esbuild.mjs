@@ -22,6 +22,9 @@ function tsFiles(dir) {
 const common = {
   platform: 'node',
   target: 'node20',
+  // Prefer a package's ES module build: jsonc-parser's UMD `main` loads its parts with a
+  // dynamic require that a bundle cannot follow.
+  mainFields: ['module', 'main'],
   format: 'cjs',
   sourcemap: !production,
   minify: production,

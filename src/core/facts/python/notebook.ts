@@ -6,6 +6,7 @@
  */
 import type { Extractor } from '../extractor';
 import { asRecord } from '../yamlSource';
+import { visit } from 'jsonc-parser';
 import { extractPythonFacts, type PythonChunk } from './pythonSource';
 
 /** Thrown when a notebook is not valid JSON or not a notebook; carries the line when known. */
@@ -18,8 +19,6 @@ export class NotebookSyntaxError extends Error {
 
 /** Cell magics whose body is still Python. */
 const PYTHON_CELL_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug']);
-/** Cells whose source is not found in the JSON text before locating is given up (bounds the searching). */
-const MAX_LOCATE_MISSES = 8;
 
 export const extractor: Extractor = {
   id: 'notebook',
@@ -29,13 +28,15 @@ export const extractor: Extractor = {
     const codeCells = notebook.cells.map(asRecord).filter((cell) => cell?.cell_type === 'code');
     const chunks: PythonChunk[] = [];
     if (isPythonNotebook(notebook.metadata)) {
-      const locator = new SourceLocator(file.text);
-      for (const cell of codeCells) {
-        const elements = sourceElements(cell?.source);
-        const mapLine = locator.locate(elements);
+      const stringLines = sourceStringLines(file.text);
+      notebook.cells.forEach((raw, index) => {
+        const cell = asRecord(raw);
+        if (cell?.cell_type !== 'code') return;
+        const elements = sourceElements(cell.source);
+        const mapLine = lineMapper(elements, stringLines.get(index));
         const text = pythonText(elements.join(''));
         if (text !== undefined) chunks.push({ text, mapLine });
-      }
+      });
     }
     const { imports, calls } = extractPythonFacts(file.path, chunks);
     return { notebooks: [{ path: file.path, codeCells: codeCells.length }], imports, calls };
@@ -57,16 +58,17 @@ export function notebookCodeLines(json: string): { lines: string[]; lineNumbers:
     return { lines, lineNumbers };
   }
   if (!isPythonNotebook(notebook.metadata)) return { lines, lineNumbers };
-  const locator = new SourceLocator(json);
-  for (const cell of notebook.cells.map(asRecord)) {
-    if (cell?.cell_type !== 'code') continue;
+  const stringLines = sourceStringLines(json);
+  notebook.cells.forEach((raw, cellIndex) => {
+    const cell = asRecord(raw);
+    if (cell?.cell_type !== 'code') return;
     const elements = sourceElements(cell.source);
-    const mapLine = locator.locate(elements);
+    const mapLine = lineMapper(elements, stringLines.get(cellIndex));
     elements.join('').split('\n').forEach((text, index) => {
       lines.push(text);
       lineNumbers.push(mapLine(index + 1));
     });
-  }
+  });
   return { lines, lineNumbers };
 }
 
@@ -115,46 +117,56 @@ function lineStarts(text: string): number[] {
 }
 
 /**
- * Finds each code cell's source in the notebook's JSON text, searching forward from the
- * previous cell's, by the JSON encoding of its first source string.
+ * The file line of each source string of every cell, read from the JSON text by a parser
+ * that keeps positions (jsonc-parser's visitor), so a source line is never confused with the
+ * same text in an earlier cell's outputs or another cell.
  */
-class SourceLocator {
-  private cursor = 0;
-  private misses = 0;
-  private starts: number[] | undefined;
-
-  constructor(private readonly json: string) {}
-
-  /** Maps a cell's 1-based source line to its JSON line; undefined when the source is not found. */
-  locate(elements: readonly string[]): (line: number) => number | undefined {
-    const unknown = () => undefined;
-    if (elements.length === 0 || this.misses >= MAX_LOCATE_MISSES) return unknown;
-    const encoded = JSON.stringify(elements[0]);
-    const at = this.json.indexOf(encoded, this.cursor);
-    if (at < 0) {
-      this.misses++;
-      return unknown;
-    }
-    this.cursor = at + encoded.length;
-    const first = this.lineAt(at);
-    // nbformat's own layout: one source line per JSON string, one string per JSON line.
-    const oneLinePerString = elements.every((element, index) => {
-      const newline = element.indexOf('\n');
-      return newline < 0 ? index === elements.length - 1 : newline === element.length - 1;
-    });
-    const stringsOnOwnLines = /^,?[ \t]*\r?\n/.test(this.json.slice(this.cursor, this.cursor + 8));
-    return oneLinePerString && stringsOnOwnLines ? (line) => first + line - 1 : () => first;
+function sourceStringLines(json: string): Map<number, number[]> {
+  const lines = new Map<number, number[]>();
+  try {
+    visitSourceStrings(json, lines);
+  } catch (err) {
+    // The visitor recurses: JSON nested tens of thousands deep (which JSON.parse reads) exhausts
+    // the stack. The facts are still found, without their lines.
+    if (err instanceof RangeError) return new Map();
+    throw err;
   }
+  return lines;
+}
 
-  private lineAt(offset: number): number {
-    this.starts ??= lineStarts(this.json);
+function visitSourceStrings(json: string, lines: Map<number, number[]>): void {
+  visit(json, {
+    onLiteralValue(value, _offset, _length, startLine, _startCharacter, pathSupplier) {
+      if (typeof value !== 'string') return;
+      const path = pathSupplier();
+      // ['cells', i, 'source'] for a one-string source; ['cells', i, 'source', j] for a list.
+      if (path[0] !== 'cells' || path[2] !== 'source' || typeof path[1] !== 'number' || path.length > 4) return;
+      const cell = lines.get(path[1]) ?? [];
+      cell.push(startLine + 1);
+      lines.set(path[1], cell);
+    },
+  });
+}
+
+/** Maps a cell's 1-based source line to the file line of the source string that holds it. */
+function lineMapper(elements: readonly string[], stringLines: readonly number[] | undefined): (line: number) => number | undefined {
+  if (!stringLines || stringLines.length !== elements.length) return () => undefined;
+  // The cell line each string starts on.
+  const firstLines: number[] = [];
+  let next = 1;
+  for (const element of elements) {
+    firstLines.push(next);
+    for (let i = element.indexOf('\n'); i >= 0; i = element.indexOf('\n', i + 1)) next++;
+  }
+  // Binary search: a cell can hold thousands of lines.
+  return (line) => {
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = firstLines.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) low = middle;
+      if (firstLines[middle] <= line) low = middle;
       else high = middle - 1;
     }
-    return low + 1;
-  }
+    return stringLines[low];
+  };
 }

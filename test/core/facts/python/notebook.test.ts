@@ -67,11 +67,30 @@ describe('notebook extractor', () => {
     assert.deepEqual(result, { notebooks: [{ path: PATH, codeCells: 1 }], imports: [], calls: [], warnings: [] });
   });
 
-  it('omits lines it cannot find and tolerates odd cells', async () => {
+  it('finds lines the JSON writes with escapes, and tolerates odd cells', async () => {
     const text = JSON.stringify({ cells: [null, { cell_type: 'code', source: [1, 'run()'] }, { cell_type: 'code' }] });
     const result = await extractText(extractor, PATH, text.replace('"run()"', '"\\u0072un()"'));
-    assert.deepEqual(result.calls, [{ path: PATH, line: undefined, name: 'run', keywords: [], decorator: false }]);
+    assert.deepEqual(result.calls, [{ path: PATH, line: 1, name: 'run', keywords: [], decorator: false }]);
     assert.deepEqual(result.notebooks, [{ path: PATH, codeCells: 2 }]);
+  });
+
+  it('points at the source line, not at the same text in an earlier cell\'s output or later lines (regression)', async () => {
+    // nbformat writes a cell's outputs before its source: a printed "import mlflow" comes first.
+    const text = JSON.stringify({
+      cells: [
+        { cell_type: 'code', metadata: {}, outputs: [{ output_type: 'stream', name: 'stdout', text: ['import mlflow\n'] }], source: ['print("import mlflow")\n', 'import mlflow\n'] },
+        { cell_type: 'code', metadata: {}, outputs: [{ output_type: 'stream', name: 'stdout', text: ['import mlflow\n'] }], source: ['import mlflow\n', 'mlflow.log_metric("a", 1)'] },
+      ],
+      metadata: {}, nbformat: 4, nbformat_minor: 5,
+    }, null, 1);
+    const result = await extractText(extractor, PATH, text);
+    const sourceLines = text.split('\n').flatMap((line, i) => (line.trim().startsWith('"import mlflow') && !line.includes('print') ? [i + 1] : []));
+    // Each cell's "import mlflow" appears twice in the JSON (its output, then its source); the facts point at the source lines.
+    const outputLines = [sourceLines[0], sourceLines[2]];
+    const expected = [sourceLines[1], sourceLines[3]];
+    assert.deepEqual(result.imports?.map((i) => i.line), expected);
+    assert.ok(outputLines.every((line) => !expected.includes(line)));
+    assert.equal(result.calls?.find((c) => c.name === "mlflow.log_metric")?.line, expected[1] + 1);
   });
 
   it('throws with the line of malformed JSON', async () => {
