@@ -1,47 +1,44 @@
 /**
  * Where a quick fix inserts code "after the imports" of a Python file: past a shebang,
- * comments, the module docstring and the leading import block (multi-line parenthesised
- * imports included). Pure text logic, no editor API, so it is unit-tested directly.
+ * comments, the module docstring and the leading import statements. Statements are read
+ * with the core's Python tokenizer, so parenthesised and backslash-continued imports,
+ * `from __future__` lines and comments holding brackets are taken whole. Pure text logic,
+ * no editor API, so it is unit-tested directly.
  */
+import { tokenizePython, type PythonToken } from '../core/facts/python/pythonTokenizer';
 
 /** 0-based line index at which to insert; 0 when the file starts with code. */
 export function lineAfterImports(lines: readonly string[]): number {
   let insertAt = 0;
-  let i = 0;
-  let inDocstring: string | undefined;
-  let openParens = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (inDocstring) {
-      if (line.includes(inDocstring)) {
-        inDocstring = undefined;
-        insertAt = i + 1;
-      }
-      continue;
-    }
-    if (openParens > 0) {
-      openParens += count(line, '(') - count(line, ')');
-      if (openParens <= 0) insertAt = i + 1;
-      continue;
-    }
-    if (line === '' || line.startsWith('#')) continue;
-    const quote = /^[rRuUbB]?("""|''')/.exec(line)?.[1];
-    if (quote && insertAt === 0) {
-      // A docstring closes on its own line when the quote appears twice.
-      if (line.indexOf(quote, line.indexOf(quote) + 3) < 0) inDocstring = quote;
-      else insertAt = i + 1;
-      continue;
-    }
-    if (/^(import\s|from\s+\S+\s+import\b)/.test(line)) {
-      openParens = count(line, '(') - count(line, ')');
-      if (openParens <= 0) insertAt = i + 1;
-      continue;
-    }
-    break;
+  let first = true;
+  for (const statement of logicalLines(tokenizePython(lines.join('\n')))) {
+    const [head] = statement.tokens;
+    const docstring = first && statement.tokens.length === 1 && head.kind === 'string';
+    const isImport = head.kind === 'name'
+      && (head.text === 'import' || (head.text === 'from' && statement.tokens.some((t) => t.kind === 'name' && t.text === 'import')));
+    first = false;
+    if (!docstring && !isImport) break;
+    insertAt = statement.endLine;
   }
   return insertAt;
 }
 
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
+interface LogicalLine {
+  tokens: PythonToken[];
+  /** 1-based physical line the statement ends on. */
+  endLine: number;
+}
+
+/** Tokens grouped into logical lines (the tokenizer ends each with a `newline` token). */
+function* logicalLines(tokens: readonly PythonToken[]): Generator<LogicalLine> {
+  let current: PythonToken[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'newline') {
+      current.push(token);
+      continue;
+    }
+    if (current.length > 0) yield { tokens: current, endLine: token.line };
+    current = [];
+  }
+  if (current.length > 0) yield { tokens: current, endLine: current[current.length - 1].line };
 }

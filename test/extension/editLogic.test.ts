@@ -16,6 +16,14 @@ test('quick fixes insert after the shebang, docstring and import block', () => {
   assert.equal(lineAfterImports([]), 0);
 });
 
+test('regression: quick fixes never insert inside a backslash-continued import, nor before `from __future__` when a comment holds a bracket', () => {
+  assert.equal(lineAfterImports(['import numpy as np, \\', '    pandas as pd', 'x = 1']), 2);
+  assert.equal(lineAfterImports(['# Train (v2)', 'from __future__ import annotations', 'import os', 'run()']), 3);
+  assert.equal(lineAfterImports(['from . import features', 'from .models import (', '    Net,', ')', 'main()']), 4);
+  assert.equal(lineAfterImports(['"""Doc with an import os inside."""', 'x = 1']), 1);
+  assert.equal(lineAfterImports(['print("import os")', 'import os']), 0);
+});
+
 test('a suppression is added to the config, keeping comments, and the result is a valid config', () => {
   const before = '# team settings\nstage: pilot # we serve one customer\n';
   const after = addSuppression(before, 'drift-monitoring', 'Batch scoring only');
