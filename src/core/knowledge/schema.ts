@@ -24,8 +24,18 @@ export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelin
 const regexes: Shape = { type: 'array', items: regex, minItems: 1 };
 const triggers: Shape = { type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 };
 
+const exampleShape: Shape = {
+  type: 'object',
+  fields: {
+    expect: req({ type: 'enum', values: [...STRENGTHS, 'none'] }),
+    note: opt(text),
+    files: req({ type: 'array', minItems: 1, items: { type: 'object', fields: { path: req(text), text: req({ type: 'string' }) } } }),
+  },
+};
+
 const ruleBase: Record<string, Field> = {
   id: req(id),
+  examples: opt({ type: 'array', items: exampleShape, minItems: 1 }),
   kind: req(text),
   strength: opt({ type: 'enum', values: STRENGTHS }),
   tool: opt(id),

@@ -43,9 +43,23 @@ export type Strength = 'mentioned' | 'configured' | 'ci';
  */
 export type CiTrigger = 'push' | 'pull_request' | 'tag' | 'schedule' | 'data' | 'manual' | 'other';
 
+/**
+ * An input a rule must fire on, or must not (the near miss), as ESLint's RuleTester and
+ * markdownlint's test files keep them: a tiny repository and the strength expected of the
+ * rule's signal (`none`: no signal). A generic test runs every example.
+ */
+export interface RuleExample {
+  expect: Strength | 'none';
+  /** Why the example is there (the near miss it guards against). */
+  note?: string;
+  files: { path: string; text: string }[];
+}
+
 interface RuleBase {
   /** Stable id, unique within its practice (`practice/rule` is the global id). */
   id: string;
+  /** Positive and negative inputs (see RuleExample). */
+  examples?: RuleExample[];
   strength?: Strength;
   /** The tool this rule recognises (e.g. `mlflow`), used to spot overlapping tools. */
   tool?: string;
