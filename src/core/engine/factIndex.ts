@@ -80,9 +80,19 @@ export function inModule(name: string, module: string): boolean {
   return name === module || name.startsWith(`${module}.`);
 }
 
+/**
+ * The module, or submodule, of `module` an import brings in: `google.cloud.aiplatform` for
+ * `from google.cloud import aiplatform`, as for `import google.cloud.aiplatform`; undefined
+ * when the import is of neither the module nor one of its submodules.
+ */
+export function importedModuleIn(i: PythonImport, module: string): string | undefined {
+  if (inModule(i.module, module)) return i.module;
+  return i.names?.map((name) => `${i.module}.${name}`).find((name) => inModule(name, module));
+}
+
 /** The repository's imports of a module or its submodules (own packages left out). */
 export function importsOfModule(facts: Facts, module: string): readonly PythonImport[] {
-  return (indexFacts(facts).importsByRoot.get(rootOf(module)) ?? []).filter((i) => inModule(i.module, module));
+  return (indexFacts(facts).importsByRoot.get(rootOf(module)) ?? []).filter((i) => importedModuleIn(i, module) !== undefined);
 }
 
 /** The first segment of a dotted name: `mlflow` for `mlflow.sklearn.autolog`. */

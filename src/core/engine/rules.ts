@@ -8,7 +8,7 @@ import type { Signal } from '../model/report';
 import { globMatcher } from '../scan/globs';
 import { commandLines } from '../facts/ci/follow';
 import { normalizeDistName } from '../facts/python/requirementName';
-import { importsOfModule, indexFacts, inModule, rootOf } from './factIndex';
+import { importedModuleIn, importsOfModule, indexFacts, inModule, rootOf } from './factIndex';
 import { importScope } from './importScope';
 import { matchesLine, type PatternEngine } from './patterns';
 import { findKeyPaths } from './yamlPaths';
@@ -28,7 +28,7 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
     return facts.dependencies.filter((d) => names.has(d.name)).map((d) => ({ path: d.path, line: d.line, detail: `${d.name}${d.spec}` }));
   },
   import: (rule, facts) =>
-    rule.modules.flatMap((m) => importsOfModule(facts, m).map((i) => ({ path: i.path, line: i.line, detail: `import ${i.module}` }))),
+    rule.modules.flatMap((m) => importsOfModule(facts, m).map((i) => ({ path: i.path, line: i.line, detail: `import ${importedModuleIn(i, m)}` }))),
   call: (rule, facts, engine) => {
     const match = globMatcher(rule.names);
     const imports = importingFilter(rule.importing, facts);
@@ -90,7 +90,7 @@ const matchers: { [K in RuleKind]: Matcher<K> } = {
       const inRuleModules = (name: string) => rule.imports.some((m) => inModule(name, m));
       const fileCalls = callsByPath.get(step.python) ?? [];
       // `from google.cloud import aiplatform` imports `google.cloud`; the calls show the module used.
-      const module = (importsByPath.get(step.python) ?? []).find((i) => inRuleModules(i.module))?.module
+      const module = (importsByPath.get(step.python) ?? []).flatMap((i) => rule.imports.map((m) => importedModuleIn(i, m))).find((m) => m !== undefined)
         ?? fileCalls.find((c) => inRuleModules(c.name))?.name;
       if (module === undefined || (calls && !fileCalls.some((c) => calls(c.name)))) return [];
       return [{ path, line: step.line, detail: followed(`runs ${step.python} (uses ${module})`, step) }];

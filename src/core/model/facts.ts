@@ -48,6 +48,8 @@ export interface RequirementsFile extends Location {
 /** An imported Python module, e.g. `mlflow.sklearn`. */
 export interface PythonImport extends Location {
   module: string;
+  /** For `from a.b import c, d`: the names imported (`c`, `d`), any of which may be a submodule (`a.b.c`). */
+  names?: string[];
 }
 
 /** A call or decorator, its name resolved through the file's import aliases. */

@@ -176,8 +176,9 @@ class NamespaceScan {
     const module = readDottedName(statement, 1);
     // Relative imports (`from . import x`) name no installable module.
     if (!module || statement[module.end]?.text !== 'import') return end;
-    this.imports.push({ ...location, module: module.name });
-    for (const { name, alias } of names(module.end + 1)) this.aliases.set(alias ?? name, `${module.name}.${name}`);
+    const imported = names(module.end + 1);
+    this.imports.push({ ...location, module: module.name, ...(imported.length > 0 && { names: imported.map((n) => n.name) }) });
+    for (const { name, alias } of imported) this.aliases.set(alias ?? name, `${module.name}.${name}`);
     return end;
   }
 }
