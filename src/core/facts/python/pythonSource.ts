@@ -16,8 +16,8 @@ export interface PythonChunk {
 
 /** Keyword arguments are read this far (in characters) past a call's `(`. */
 const MAX_ARGUMENT_CHARS = 4000;
-/** A keyword argument's value is kept up to this many characters: enough for `seed=params["seed"]`. */
-const MAX_VALUE_CHARS = 40;
+/** A keyword argument's value is kept up to this many characters: enough for `seed=params["seed"]` and a registry component name such as `microsoft_azureml_rai_tabular_explanation`. */
+const MAX_VALUE_CHARS = 120;
 
 /** Never call names: `if (x)`, `return (y)`, ... */
 const PYTHON_KEYWORDS = new Set([

@@ -165,11 +165,11 @@ describe('python source extractor', () => {
       'from sklearn.model_selection import train_test_split',
       'a, b = train_test_split(X, test_size=0.2,',
       '    random_state=params["seed"], shuffle=f(1, 2))',
-      'm = RandomForest(random_state=' + 'x'.repeat(100) + ')',
+      'm = RandomForest(random_state=' + 'x'.repeat(200) + ')',
     ).calls;
     assert.deepEqual(split.keywords, ['test_size', 'random_state', 'shuffle']);
     assert.deepEqual(split.values, ['0.2', 'params["seed"]', 'f(1,2)']);
-    assert.equal(estimator.values?.[0], 'x'.repeat(40));
+    assert.equal(estimator.values?.[0], 'x'.repeat(120));
   });
 
   it('gives no values to calls without keywords, and an empty value to one it cannot finish', () => {
