@@ -7,12 +7,12 @@
  * is rarely how a task is written.
  */
 import { parentOf } from '../scope/templates';
+import { COMMENT_LINE } from './patterns';
 
 const SCRIPT_SUFFIX = /\.(?:sh|bash)\b/g;
 const NAME_CHAR = /[\w./-]/;
 /** Longest name read back from a suffix: keeps the scan linear on pathological lines. */
 const MAX_NAME = 255;
-const COMMENT_LINE = /^\s*#/;
 
 /** Resolves the shell scripts named in a file's lines to texts read in the same audit. */
 export class NamedScripts {
@@ -27,10 +27,11 @@ export class NamedScripts {
     const known = this.named.get(path);
     if (known) return known;
     const found = new Set<string>();
+    const folder = parentOf(path);
     for (const line of lines) {
       if (COMMENT_LINE.test(line)) continue;
       for (const name of scriptNames(line)) {
-        const script = this.resolve(name, parentOf(path));
+        const script = this.resolve(name, folder);
         if (script !== undefined && script !== path) found.add(script);
       }
     }

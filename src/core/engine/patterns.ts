@@ -7,6 +7,8 @@
 import { RE2JS } from 're2js';
 
 export const MAX_PATTERN_LENGTH = 300;
+/** A comment line of a script or config (`#`): content rules never match it, nor read script names from it. */
+export const COMMENT_LINE = /^\s*#/;
 /** Longest stretch of a line a pattern is run against. */
 export const MAX_MATCHED_LINE = 2000;
 

@@ -10,13 +10,12 @@ import { commandLines } from '../facts/ci/follow';
 import { normalizeDistName } from '../facts/python/requirementName';
 import { importedModuleIn, importsOfModule, indexFacts, inModule, rootOf } from './factIndex';
 import { importScope } from './importScope';
-import { matchesLine, type PatternEngine } from './patterns';
+import { COMMENT_LINE, matchesLine, type PatternEngine } from './patterns';
 import { findKeyPaths } from './yamlPaths';
 
 /** Signals kept per rule: enough to show where, without flooding a report. */
 const MAX_DETAIL = 160;
 /** A commented-out line (`#` in Python, YAML, shell, Terraform, Makefiles) is not use. */
-const COMMENT_LINE = /^\s*#/;
 
 type Hit = Omit<Signal, 'rule' | 'strength' | 'tool'>;
 type Matcher<K extends RuleKind> = (rule: Extract<DetectionRule, { kind: K }>, facts: Facts, engine: PatternEngine) => Hit[];

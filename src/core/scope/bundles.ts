@@ -7,6 +7,7 @@
 import { Minimatch } from 'minimatch';
 import type { FileFact, YamlDocumentFact } from '../model/facts';
 import type { BundleRule } from '../model/knowledge';
+import { asRecord } from '../facts/yamlSource';
 import { globMatcher } from '../scan/globs';
 import { isUnder, parentOf } from './templates';
 
@@ -40,7 +41,7 @@ export function bundleExclusions(
       if (!isRoot(rendered)) continue;
       const doc = firstDocument.get(file.path);
       if (!doc) continue;
-      bundles.push({ root: file.path, folder: parentOf(rendered), includes: includeMatcher(valueAt(doc.value, rule.includeKey)), configFile });
+      bundles.push({ root: file.path, folder: parentOf(rendered), includes: includeMatcher(asRecord(doc.value)?.[rule.includeKey]), configFile });
     }
   }
   if (bundles.length === 0) return [];
@@ -66,8 +67,4 @@ function includeMatcher(value: unknown): (relative: string) => boolean {
     .filter((item): item is string => typeof item === 'string' && item.trim() !== '')
     .map((glob) => new Minimatch(glob.trim().replace(/^(\.\/)+/, ''), { dot: true }));
   return (relative) => globs.some((glob) => glob.match(relative));
-}
-
-function valueAt(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 }

@@ -28,15 +28,10 @@ export const extractor: Extractor = {
     const codeCells = notebook.cells.map(asRecord).filter((cell) => cell?.cell_type === 'code');
     const chunks: PythonChunk[] = [];
     if (isPythonNotebook(notebook.metadata)) {
-      const stringLines = sourceStringLines(file.text);
-      notebook.cells.forEach((raw, index) => {
-        const cell = asRecord(raw);
-        if (cell?.cell_type !== 'code') return;
-        const elements = sourceElements(cell.source);
-        const mapLine = lineMapper(elements, stringLines.get(index));
-        const text = pythonText(elements.join(''));
+      for (const { source, mapLine } of codeCellSources(notebook.cells, file.text)) {
+        const text = pythonText(source);
         if (text !== undefined) chunks.push({ text, mapLine });
-      });
+      }
     }
     const { imports, calls } = extractPythonFacts(file.path, chunks);
     return { notebooks: [{ path: file.path, codeCells: codeCells.length }], imports, calls };
@@ -58,18 +53,24 @@ export function notebookCodeLines(json: string): { lines: string[]; lineNumbers:
     return { lines, lineNumbers };
   }
   if (!isPythonNotebook(notebook.metadata)) return { lines, lineNumbers };
-  const stringLines = sourceStringLines(json);
-  notebook.cells.forEach((raw, cellIndex) => {
-    const cell = asRecord(raw);
-    if (cell?.cell_type !== 'code') return;
-    const elements = sourceElements(cell.source);
-    const mapLine = lineMapper(elements, stringLines.get(cellIndex));
-    elements.join('').split('\n').forEach((text, index) => {
+  for (const { source, mapLine } of codeCellSources(notebook.cells, json)) {
+    source.split('\n').forEach((text, index) => {
       lines.push(text);
       lineNumbers.push(mapLine(index + 1));
     });
-  });
+  }
   return { lines, lineNumbers };
+}
+
+/** Each code cell's source text with the map from its lines to the notebook file's lines. */
+function codeCellSources(cells: readonly unknown[], json: string): { source: string; mapLine: (line: number) => number | undefined }[] {
+  const stringLines = sourceStringLines(json);
+  return cells.flatMap((raw, index) => {
+    const cell = asRecord(raw);
+    if (cell?.cell_type !== 'code') return [];
+    const elements = sourceElements(cell.source);
+    return [{ source: elements.join(''), mapLine: lineMapper(elements, stringLines.get(index)) }];
+  });
 }
 
 function parseNotebook(text: string): { cells: unknown[]; metadata: unknown } {
