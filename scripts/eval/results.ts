@@ -1,5 +1,6 @@
 /** `eval/RESULTS.md`: the evaluation's figures as Markdown tables. */
 import type { EvalResult, RepoResult } from './score';
+import { mdTable } from '../markdown';
 
 /** The targets of the level-calibration and detection issues. */
 export const TARGETS = { levelExact: 0.85, precision: 0.93, recall: 0.93, f1: 0.95 };
@@ -49,15 +50,10 @@ export function summaryRows(result: EvalResult): string[][] {
 function summaryTable(result: EvalResult, splits: readonly Split[]): string {
   const rows = summaryRows(result);
   const perSplit = splits.map((s) => measures(s.result));
-  return table(
+  return mdTable(
     ['measure', 'all', ...splits.map((s) => `${s.label} (${s.result.repos.length})`), 'target', ''],
     rows.map((row, i) => [row[0], row[1], ...perSplit.map((values) => values[i]), row[2], row[3]]),
   );
-}
-
-function table(head: string[], rows: string[][]): string {
-  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }
 
 /** Why a level differs: detection (the model agrees given the labelled practices) or the model. */
@@ -91,14 +87,14 @@ export function renderResults(result: EvalResult, info: RunInfo, splits: readonl
     '',
     '## Per practice',
     '',
-    table(
+    mdTable(
       ['practice', 'TP', 'FP', 'FN', 'TN', 'borderline', 'precision', 'recall'],
       result.practices.map((p) => [p.id, String(p.tp), String(p.fp), String(p.fn), String(p.tn), String(p.skipped), fixed(p.precision), fixed(p.recall)]),
     ),
     '',
     '## Levels',
     '',
-    table(
+    mdTable(
       ['repository', 'category', 'label', 'tool', 'model on labels', 'cause'],
       result.repos.map((r) => [r.repo.key.replace('__', '/'), r.repo.split ? `${r.repo.category}, ${r.repo.split}` : r.repo.category, String(r.labelLevel), String(r.toolLevel), String(r.oracleLevel), levelCause(r)]),
     ),

@@ -8,7 +8,7 @@ import type { KnowledgeBase, StageId } from './model/knowledge';
 import type { Report } from './model/report';
 import { allExtractors } from './facts';
 import { assess } from './assess/assess';
-import { flattenRules } from './engine/rules';
+import { readsOf } from './engine/kinds';
 import { scan, type ScanCache, type ScanProgress } from './scan/scanner';
 
 export interface AuditOptions {
@@ -26,14 +26,14 @@ export interface AuditOptions {
 /** Audit one repository. Scan problems become report warnings; only a failure to list the root throws. */
 export async function audit(host: FileHost, options: AuditOptions): Promise<Report> {
   const knowledge = { ...options.knowledge, practices: [...options.knowledge.practices, ...options.config.practices] };
-  const rules = flattenRules(knowledge.practices.flatMap((p) => p.detect));
+  const reads = readsOf(knowledge.practices.flatMap((p) => p.detect));
   const { facts, stats } = await scan(host, {
     extractors: allExtractors,
     yamlRules: [
-      ...rules.flatMap((r) => (r.kind === 'yaml' ? [{ files: r.files, key: r.key }] : [])),
+      ...reads.yamlKeys,
       ...knowledge.practices.flatMap((p) => p.checks).flatMap((c) => (c.kind === 'yaml-missing-key' ? [{ files: c.files, key: '*' }] : [])),
     ],
-    contentGlobs: rules.flatMap((r) => (r.kind === 'content' ? r.files : [])),
+    contentGlobs: reads.contentGlobs,
     excludes: options.config.excludes,
     limits: options.config.limits,
     scope: { rules: knowledge.scope, options: options.config.scope },

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { braceExpand } from 'minimatch';
 import { CONFIG_FILE_NAME } from '../core/config/config';
-import { flattenRules } from '../core/engine/rules';
+import { readsOf } from '../core/engine/kinds';
 import { allExtractors } from '../core/facts';
 import type { FolderView } from '../webview/protocol';
 import { FolderAudit } from './folderAudit';
@@ -129,7 +129,7 @@ function watchedNames(knowledge: KnowledgeStore): string[] {
   const kb = knowledge.get();
   const globs = [
     ...allExtractors.flatMap((e) => e.files),
-    ...flattenRules(kb.practices.flatMap((p) => p.detect)).flatMap((r) => (r.kind === 'file' ? r.glob : r.kind === 'content' || r.kind === 'yaml' ? r.files : [])),
+    ...readsOf(kb.practices.flatMap((p) => p.detect)).watch,
     CONFIG_FILE_NAME, '.gitignore',
   ];
   const names = new Set<string>();

@@ -119,5 +119,5 @@ export class FolderAudit {
 }
 
 function isNotMl(report: Report): boolean {
-  return report.practices.every((p) => p.status === 'absent' || p.status === 'suppressed' || NON_ML_PRACTICES.has(p.id));
+  return report.practices.every((p) => p.status === 'absent' || p.status === 'not-available' || p.status === 'suppressed' || NON_ML_PRACTICES.has(p.id));
 }

@@ -20,10 +20,18 @@ export function decideLevel(levels: readonly LevelDef[], practices: readonly Pra
     name: levels[current].name,
     target,
     targetName: levels[target]?.name ?? '',
-    decidedBy: whySentence(levels, current, gaps, requirements, levelCtx, byId),
+    decidedBy: whySentence(levels, current, gaps, requirements, levelCtx, byId) + unjudgedSentence(requirements, levelCtx, byId),
     foundationGaps: gaps,
     ...(nextDef ? { next: { level: nextDef.level, name: nextDef.name, missing: [...new Set(requirements.flat())], requirements } } : {}),
   };
+}
+
+/** What the next level needs but could not be judged: the level may be higher than it says. */
+function unjudgedSentence(requirements: readonly string[][], ctx: ConditionContext, byId: ReadonlyMap<string, Practice>): string {
+  const unjudged = [...new Set(requirements.flat())].filter((id) => ctx.status(id) === 'not-available');
+  if (unjudged.length === 0) return '';
+  const titles = joinAnd(unjudged.map((id) => byId.get(id)?.title ?? id));
+  return ` ${titles} could not be judged (files that would show ${unjudged.length === 1 ? 'it' : 'them'} could not be read or parsed): the level may be higher.`;
 }
 
 /** The level's foundations that no present (or suppressed) practice meets. */

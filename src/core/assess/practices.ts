@@ -4,6 +4,7 @@ import type { Practice, Strength } from '../model/knowledge';
 import type { Confidence, PracticeResult, Signal } from '../model/report';
 import { evaluateRule } from '../engine/rules';
 import type { SignalScope } from './scope';
+import { unseenEvidence } from './unseen';
 
 export const STRENGTH_RANK: Record<Strength, number> = { mentioned: 1, configured: 2, ci: 3 };
 
@@ -36,6 +37,8 @@ export function assessPractices(
     const status = statusFromSignals(signals, practice.require);
     if (status === 'present') return { ...base, status, confidence: presentConfidence(signals, practice.require) };
     if (status === 'partial') return { ...base, status, confidence: 'low' };
+    const unavailable = unseenEvidence(practice.detect, facts);
+    if (unavailable.length > 0) return { ...base, status: 'not-available', confidence: 'low', unavailable };
     return { ...base, status, confidence: scanIncomplete ? 'medium' : 'high' };
   });
 }
@@ -52,7 +55,6 @@ export function statusFromSignals(signals: readonly Signal[], require: Strength)
   return strongest >= STRENGTH_RANK.configured ? 'partial' : 'absent';
 }
 
-/** Two independent rules, or a stronger signal than required, make a presence certain. */
 /** A practice's signals with at most MAX_SIGNALS_PER_RULE kept per rule, for reports. */
 export function capSignals(signals: readonly Signal[]): Signal[] {
   const perRule = new Map<string, number>();
@@ -63,6 +65,7 @@ export function capSignals(signals: readonly Signal[]): Signal[] {
   });
 }
 
+/** Two independent rules, or a stronger signal than required, make a presence certain. */
 function presentConfidence(signals: readonly Signal[], require: Strength): Confidence {
   const rules = new Set(signals.filter((s) => STRENGTH_RANK[s.strength] >= STRENGTH_RANK[require]).map((s) => s.rule));
   const stronger = signals.some((s) => STRENGTH_RANK[s.strength] > STRENGTH_RANK[require]);

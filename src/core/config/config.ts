@@ -3,11 +3,13 @@
  * scan limits, and custom practices in the knowledge base's own schema. Every problem
  * is reported with file, line, column and what was expected.
  */
-import type { DetectionRule, KnowledgeBase, Practice, StageId } from '../model/knowledge';
+import type { KnowledgeBase, Practice, StageId } from '../model/knowledge';
+import { patternsOf } from '../engine/kinds';
 import { checkLinearPattern } from '../engine/patterns';
 import { DataError, type DataIssue } from '../knowledge/errors';
 import { toPractice } from '../knowledge/load';
 import { checkPractice, scopeOf } from '../knowledge/references';
+import { opt, req } from '../knowledge/fields';
 import { practiceShape, STAGES } from '../knowledge/schema';
 import type { ObjectShape } from '../knowledge/shape';
 import { locate, readYamlData } from '../knowledge/yamlFile';
@@ -36,73 +38,37 @@ export interface Config {
 
 export const EMPTY_CONFIG: Config = { excludes: [], suppressions: new Map(), practices: [], limits: DEFAULT_LIMITS, scope: DEFAULT_SCOPE_OPTIONS };
 
-const configShape: ObjectShape = {
+/** The shape of `.mlops-lens.yaml` (also published as schema/mlops-lens.schema.json). */
+export const configShape: ObjectShape = {
   type: 'object',
   fields: {
-    stage: { shape: { type: 'enum', values: STAGES }, optional: true },
-    collection: { shape: { type: 'boolean' }, optional: true },
-    excludes: { shape: { type: 'array', items: { type: 'string' } }, optional: true },
-    suppress: {
-      optional: true,
-      shape: {
-        type: 'array',
-        items: { type: 'object', fields: { id: { shape: { type: 'string' } }, reason: { shape: { type: 'string' } } } },
+    stage: opt({ type: 'enum', values: STAGES }, 'prototype | pilot | production: the stage the project is judged against (default: inferred)'),
+    collection: opt({ type: 'boolean' }, 'true: the top-level folders are separate projects judged by the most mature one; false: one project (default: recognised from the layout)'),
+    excludes: opt({ type: 'array', items: { type: 'string' } }, 'gitignore-style patterns of paths not to scan, on top of .gitignore files'),
+    suppress: opt({
+      type: 'array',
+      items: { type: 'object', fields: { id: req({ type: 'string' }, 'a practice or trade-off id'), reason: req({ type: 'string' }, 'why it does not apply (required; shown in every report)') } },
+    }, 'practices or trade-offs that do not apply, each with a reason'),
+    practices: opt({ type: 'array', items: practiceShape }, 'custom practices, same schema as knowledge/practices/*.yaml'),
+    scope: opt({
+      type: 'object',
+      fields: {
+        templates: opt({ type: 'boolean' }, 'judge a template repository as the project it generates (default true)'),
+        library: opt({ type: 'enum', values: ['auto', 'always', 'never'] }, 'treat the repository as a published library: auto (recognised from a publishing step), always or never'),
+        requireMlCode: opt({ type: 'boolean' }, 'general-purpose workflow tools count only beside ML code, and level 1 needs ML code (default true)'),
+        retired: opt({ type: 'boolean' }, 'leave out folders of retired code such as archive/ (default true)'),
       },
-    },
-    practices: { shape: { type: 'array', items: practiceShape }, optional: true },
-    scope: {
-      optional: true,
-      shape: {
-        type: 'object',
-        fields: {
-          templates: { shape: { type: 'boolean' }, optional: true },
-          library: { shape: { type: 'enum', values: ['auto', 'always', 'never'] }, optional: true },
-          requireMlCode: { shape: { type: 'boolean' }, optional: true },
-          retired: { shape: { type: 'boolean' }, optional: true },
-        },
+    }, 'which files count as the team\'s practice'),
+    limits: opt({
+      type: 'object',
+      fields: {
+        maxFileBytes: opt({ type: 'integer', min: 1024, max: 64 * 1024 * 1024 }, 'larger files are listed but not read (default 8 MiB)'),
+        maxFiles: opt({ type: 'integer', min: 1, max: 10_000_000 }, 'stop listing after this many files (default 100000)'),
+        maxDepth: opt({ type: 'integer', min: 1, max: 1000 }, 'folders nested deeper are not scanned (default 64)'),
       },
-    },
-    limits: {
-      optional: true,
-      shape: {
-        type: 'object',
-        fields: {
-          maxFileBytes: { shape: { type: 'integer', min: 1024, max: 64 * 1024 * 1024 }, optional: true },
-          maxFiles: { shape: { type: 'integer', min: 1, max: 10_000_000 }, optional: true },
-          maxDepth: { shape: { type: 'integer', min: 1, max: 1000 }, optional: true },
-        },
-      },
-    },
+    }, 'bounds of the scan'),
   },
 };
-
-/** The regular expressions a rule holds (those of `together` sub-rules too), with their place in the rule. */
-function patternsOf(rule: DetectionRule): { field: (string | number)[]; pattern: string }[] {
-  switch (rule.kind) {
-    case 'ci-command':
-      return rule.patterns.map((pattern, i) => ({ field: ['patterns', i], pattern }));
-    case 'ci-python':
-      return rule.unless === undefined ? [] : [{ field: ['unless'], pattern: rule.unless }];
-    case 'content':
-      return [
-        { field: ['pattern'], pattern: rule.pattern },
-        ...(rule.alongside === undefined ? [] : [{ field: ['alongside'], pattern: rule.alongside }]),
-      ];
-    case 'yaml':
-      return [
-        ...(rule.value === undefined ? [] : [{ field: ['value'], pattern: rule.value }]),
-        ...(rule.where ?? []).flatMap((w, i) => (w.value === undefined ? [] : [{ field: ['where', i, 'value'], pattern: w.value }])),
-      ];
-    case 'call':
-      return rule.value === undefined ? [] : [{ field: ['value'], pattern: rule.value }];
-    case 'dockerfile':
-      return rule.pattern === undefined ? [] : [{ field: ['pattern'], pattern: rule.pattern }];
-    case 'together':
-      return rule.rules.flatMap((sub, i) => patternsOf(sub).map(({ field, pattern }) => ({ field: ['rules', i, ...field], pattern })));
-    default:
-      return [];
-  }
-}
 
 /**
  * Parse a config file's text. `file` is how the user knows it (used in messages).

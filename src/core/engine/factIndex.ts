@@ -126,3 +126,13 @@ function groupByRoot<T>(items: readonly T[], nameOf: (item: T) => string, own: R
   }
   return groups;
 }
+
+/**
+ * Whether a file imports one of the modules (or a submodule): for names that imports
+ * cannot resolve, like methods of an SDK's objects (`run.log` after `run = Run.get_context()`).
+ */
+export function importingFilter(modules: readonly string[] | undefined, facts: Facts): (path: string) => boolean {
+  if (modules === undefined) return () => true;
+  const paths = new Set(modules.flatMap((m) => importsOfModule(facts, m).map((i) => i.path)));
+  return (path) => paths.has(path);
+}

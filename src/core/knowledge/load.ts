@@ -5,11 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CollectionRule, DetectionRule, KnowledgeBase, Practice, Strength } from '../model/knowledge';
+import type { CollectionRule, KnowledgeBase, Practice } from '../model/knowledge';
 import { DataError, type DataIssue } from './errors';
 import { checkReferences } from './references';
 import { KNOWLEDGE_FILES, practiceShape } from './schema';
 import { readYamlData, type CheckedYaml } from './yamlFile';
+import { kindOf } from '../engine/kinds';
 
 /** A knowledge file: its path relative to the knowledge folder, and its text. */
 export interface KnowledgeFile {
@@ -17,12 +18,6 @@ export interface KnowledgeFile {
   text: string;
 }
 
-/** Strength a rule has when it does not say: declaring a dependency only mentions a tool. */
-const DEFAULT_STRENGTH: Record<DetectionRule['kind'], Strength> = {
-  file: 'configured', dependency: 'mentioned', import: 'configured', call: 'configured', yaml: 'configured',
-  'ci-command': 'ci', 'ci-uses': 'ci', 'ci-trigger': 'ci', 'ci-python': 'ci', dockerfile: 'configured', manifest: 'configured',
-  content: 'configured', 'pinned-requirements': 'configured', together: 'configured',
-};
 
 /** Build a validated knowledge base from its files; throws DataError listing every problem. */
 export function parseKnowledge(files: readonly KnowledgeFile[]): KnowledgeBase {
@@ -70,7 +65,7 @@ export function toPractice(value: Record<string, unknown>, file: string, engine:
   return {
     ...practice,
     require: practice.require ?? 'configured',
-    detect: practice.detect.map((rule) => ({ ...rule, strength: rule.strength ?? DEFAULT_STRENGTH[rule.kind] })),
+    detect: practice.detect.map((rule) => ({ ...rule, strength: rule.strength ?? kindOf(rule).defaultStrength })),
     checks: practice.checks ?? [],
     file,
     patternEngine: engine,

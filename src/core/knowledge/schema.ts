@@ -3,82 +3,25 @@
  * See knowledge/README.md for the meaning of each field.
  */
 import type { Field, ObjectShape, Shape } from './shape';
-import { checkRulePattern } from '../engine/patterns';
+import { id, opt, regex, req, STRENGTHS, text, texts } from './fields';
+import { detectionRuleShape } from '../engine/kinds';
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-const id: Shape = { type: 'string', pattern: ID, hint: 'a lower-case kebab-case id' };
-const text: Shape = { type: 'string' };
-const texts: Shape = { type: 'array', items: text, minItems: 1 };
-const ref: Shape = { type: 'string', pattern: /^[a-z0-9-]+#[a-z0-9-]+$/, hint: 'a `source#claim` reference' };
-const refs: Shape = { type: 'array', items: ref, minItems: 1 };
-const regex: Shape = { type: 'string', check: checkRulePattern };
-const req = (shape: Shape): Field => ({ shape });
-const opt = (shape: Shape): Field => ({ shape, optional: true });
-
-export const STRENGTHS = ['mentioned', 'configured', 'ci'] as const;
-export const CI_TRIGGERS = ['push', 'pull_request', 'tag', 'schedule', 'data', 'manual', 'other'] as const;
-export const STATUSES = ['present', 'partial', 'absent', 'suppressed'] as const;
+export const STATUSES = ['present', 'partial', 'absent', 'not-available', 'suppressed'] as const;
 export const STAGES = ['prototype', 'pilot', 'production'] as const;
 export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelines', 'files', 'releaseTriggers', 'mlImports'] as const;
 
-const regexes: Shape = { type: 'array', items: regex, minItems: 1 };
-const triggers: Shape = { type: 'array', items: { type: 'enum', values: CI_TRIGGERS }, minItems: 1 };
+const ref: Shape = { type: 'string', pattern: /^[a-z0-9-]+#[a-z0-9-]+$/, hint: 'a `source#claim` reference' };
+const refs: Shape = { type: 'array', items: ref, minItems: 1 };
 
-const exampleShape: Shape = {
-  type: 'object',
-  fields: {
-    expect: req({ type: 'enum', values: [...STRENGTHS, 'none'] }),
-    note: opt(text),
-    files: req({ type: 'array', minItems: 1, items: { type: 'object', fields: { path: req(text), text: req({ type: 'string' }) } } }),
-  },
-};
-
-const ruleBase: Record<string, Field> = {
-  id: req(id),
-  examples: opt({ type: 'array', items: exampleShape, minItems: 1 }),
-  kind: req(text),
-  strength: opt({ type: 'enum', values: STRENGTHS }),
-  tool: opt(id),
-  exclude: opt(texts),
-};
-const rule = (fields: Record<string, Field>): ObjectShape => ({ type: 'object', fields: { ...ruleBase, ...fields } });
-
-export const ruleShape: Shape = {
-  type: 'tagged',
-  key: 'kind',
-  variants: {
-    file: rule({ glob: req(texts) }),
-    dependency: rule({ names: req(texts) }),
-    import: rule({ modules: req(texts) }),
-    call: rule({ names: req(texts), keyword: opt(text), value: opt(regex), importing: opt(texts) }),
-    yaml: rule({
-      files: req(texts), key: req(text), value: opt(regex),
-      where: opt({ type: 'array', items: { type: 'object', fields: { key: req(text), value: opt(regex) } }, minItems: 1 }),
-    }),
-    'ci-command': rule({ patterns: req(regexes), triggers: opt(triggers), exceptTriggers: opt(triggers) }),
-    'ci-uses': rule({ names: req(texts) }),
-    'ci-trigger': rule({
-      triggers: req(triggers),
-      ignoreSteps: opt({ type: 'object', fields: { uses: opt(texts), patterns: opt(regexes) } }),
-    }),
-    'ci-python': rule({ imports: req(texts), calls: opt(texts), triggers: opt(triggers), unless: opt(regex) }),
-    dockerfile: rule({ instruction: req({ type: 'string', pattern: /^[A-Z]+$/, hint: 'an upper-case Dockerfile instruction' }), pattern: opt(regex) }),
-    manifest: rule({ kinds: req(texts) }),
-    content: rule({ files: req(texts), pattern: req(regex), importing: opt(texts), alongside: opt(regex) }),
-    'pinned-requirements': rule({ share: opt({ type: 'number', min: 0.5, max: 1 }) }),
-    together: rule({
-      scope: opt({ type: 'enum', values: ['file', 'imports', 'repository'] }),
-      rules: req({ type: 'array', items: { type: 'lazy', get: () => ruleShape }, minItems: 2 }),
-    }),
-  },
-};
+/** A detection rule: its kind's fields (src/core/engine/kinds) beside those every rule has. */
+export const ruleShape: Shape = { type: 'lazy', name: 'rule', get: detectionRuleShape };
 
 export const conditionShape: Shape = {
   type: 'oneKey',
   variants: {
-    all: { type: 'object', fields: { all: req({ type: 'array', items: { type: 'lazy', get: () => conditionShape }, minItems: 1 }) } },
-    any: { type: 'object', fields: { any: req({ type: 'array', items: { type: 'lazy', get: () => conditionShape }, minItems: 1 }) } },
-    not: { type: 'object', fields: { not: req({ type: 'lazy', get: () => conditionShape }) } },
+    all: { type: 'object', fields: { all: req({ type: 'array', items: { type: 'lazy', name: 'condition', get: () => conditionShape }, minItems: 1 }) } },
+    any: { type: 'object', fields: { any: req({ type: 'array', items: { type: 'lazy', name: 'condition', get: () => conditionShape }, minItems: 1 }) } },
+    not: { type: 'object', fields: { not: req({ type: 'lazy', name: 'condition', get: () => conditionShape }) } },
     practice: { type: 'object', fields: { practice: req(id), status: opt({ type: 'array', items: { type: 'enum', values: STATUSES }, minItems: 1 }) } },
     tools: { type: 'object', fields: { tools: req({ type: 'array', items: id, minItems: 1 }), min: opt({ type: 'integer', min: 1, max: 100 }) } },
     stage: { type: 'object', fields: { stage: req({ type: 'array', items: { type: 'enum', values: STAGES }, minItems: 1 }) } },
@@ -113,25 +56,25 @@ export const checkShape: Shape = {
 export const practiceShape: ObjectShape = {
   type: 'object',
   fields: {
-    id: req(id),
-    title: req(text),
-    dimension: req(id),
-    level: req({ type: 'integer', min: 0, max: 4 }),
-    why: req(text),
-    evidence: req(refs),
-    benefits: req({ type: 'array', items: id, minItems: 1 }),
-    effort: req({ type: 'enum', values: ['low', 'medium', 'high'] }),
-    require: opt({ type: 'enum', values: STRENGTHS }),
-    detect: req({ type: 'array', items: ruleShape, minItems: 1 }),
-    checks: opt({ type: 'array', items: checkShape }),
+    id: req(id, 'the practice id (file name without .yaml for shipped practices)'),
+    title: req(text, 'what the practice is called in reports'),
+    dimension: req(id, 'the dimension (dimensions.yaml) the practice belongs to'),
+    level: req({ type: 'integer', min: 0, max: 4 }, 'the maturity level at which the practice becomes expected'),
+    why: req(text, 'why it matters, in a sentence or two'),
+    evidence: req(refs, '`source#claim` references to sources.yaml'),
+    benefits: req({ type: 'array', items: id, minItems: 1 }, 'benefit ids (benefits.yaml) the practice brings'),
+    effort: req({ type: 'enum', values: ['low', 'medium', 'high'] }, 'the effort of adopting it'),
+    require: opt({ type: 'enum', values: STRENGTHS }, 'the signal strength that makes the practice present (default configured); weaker signals make it partial'),
+    detect: req({ type: 'array', items: ruleShape, minItems: 1 }, 'detection rules (docs/rule-kinds.md)'),
+    checks: opt({ type: 'array', items: checkShape }, 'located checks whose findings become editor diagnostics and SARIF results'),
     remediation: req({
       type: 'object',
       fields: {
-        firstStep: req(text),
-        path: req(text),
-        template: opt({ type: 'object', fields: { path: req(text), content: req(text) } }),
+        firstStep: req(text, 'the smallest step to start the practice'),
+        path: req(text, 'the longer path to doing it well'),
+        template: opt({ type: 'object', fields: { path: req(text, 'where the starter file goes'), content: req(text, 'its text') } }, 'a starter file the editor can create'),
       },
-    }),
+    }, 'what to do about a missing practice'),
   },
 };
 

@@ -21,6 +21,8 @@ export interface ObjectShape {
 export interface Field {
   shape: Shape;
   optional?: boolean;
+  /** What the field means (generated documentation and JSON Schema descriptions). */
+  doc?: string;
 }
 
 export type Shape =
@@ -35,8 +37,8 @@ export type Shape =
   | { type: 'tagged'; key: string; variants: Record<string, ObjectShape> }
   /** An object with exactly one of the listed keys, which names its variant (e.g. conditions). */
   | { type: 'oneKey'; variants: Record<string, ObjectShape> }
-  /** For recursive shapes. */
-  | { type: 'lazy'; get: () => Shape };
+  /** For recursive shapes; `name` is how the JSON Schema refers to it. */
+  | { type: 'lazy'; name: string; get: () => Shape };
 
 /** Check a value against a shape; returns every issue found (empty when valid). */
 export function checkShape(value: unknown, shape: Shape, path: YamlPath = []): ShapeIssue[] {

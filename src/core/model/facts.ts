@@ -175,7 +175,7 @@ export interface YamlDocumentFact extends Location {
 /** A problem met while scanning; the scan goes on and the report lists it. */
 export interface ScanWarning {
   code:
-    | 'unreadable' | 'too-large' | 'binary' | 'parse-error' | 'symlink-skipped'
+    | 'unreadable' | 'too-large' | 'binary' | 'parse-error' | 'skipped-line' | 'symlink-skipped'
     | 'too-deep' | 'too-many-files';
   message: string;
   path?: string;

@@ -2,6 +2,7 @@
  * Types of the evidence knowledge base (`knowledge/*.yaml`). The YAML files are the
  * source of truth; these types describe their validated, in-memory shape.
  */
+import type { DetectionRule } from '../engine/kinds';
 
 /** One of the nine maturity dimensions. */
 export interface Dimension {
@@ -55,77 +56,8 @@ export interface RuleExample {
   files: { path: string; text: string }[];
 }
 
-interface RuleBase {
-  /** Stable id, unique within its practice (`practice/rule` is the global id). */
-  id: string;
-  /** Positive and negative inputs (see RuleExample). */
-  examples?: RuleExample[];
-  strength?: Strength;
-  /** The tool this rule recognises (e.g. `mlflow`), used to spot overlapping tools. */
-  tool?: string;
-  /** Globs of paths whose matches do not count (e.g. test files for seeds). */
-  exclude?: string[];
-}
-
-/** A file whose path matches one of the globs exists. */
-export interface FileRule extends RuleBase { kind: 'file'; glob: string[] }
-/** A Python dependency with one of these names is declared. */
-export interface DependencyRule extends RuleBase { kind: 'dependency'; names: string[] }
-/** A Python module (or a submodule of it) is imported by a script or notebook. */
-export interface ImportRule extends RuleBase { kind: 'import'; modules: string[] }
-/** A call (or decorator) whose import-resolved dotted name matches one of the globs, optionally passing a keyword (with a value matching `value`); with `importing`, only in files importing one of these modules. */
-export interface CallRule extends RuleBase { kind: 'call'; names: string[]; keyword?: string; value?: string; importing?: string[] }
-/** A key path (`*` wildcards) that must exist, optionally holding a scalar matching `value`. */
-export interface YamlKeyCondition { key: string; value?: string }
-/**
- * A YAML document in a matching file holds the key path (optionally with a matching value);
- * with `where`, the node found there must also hold each of these key paths (relative to it).
- */
-export interface YamlRule extends RuleBase { kind: 'yaml'; files: string[]; key: string; value?: string; where?: YamlKeyCondition[] }
-/**
- * A CI step runs a command matching one of the patterns (optionally only in jobs run by one
- * of `triggers`, and never in jobs also run by one of `exceptTriggers`).
- */
-export interface CiCommandRule extends RuleBase { kind: 'ci-command'; patterns: string[]; triggers?: CiTrigger[]; exceptTriggers?: CiTrigger[] }
-/** A CI step uses a reusable action/orb/template matching one of the globs. */
-export interface CiUsesRule extends RuleBase { kind: 'ci-uses'; names: string[] }
-/**
- * A CI pipeline is triggered by one of these triggers; with `ignoreSteps`, only through a
- * job that runs some step other than those (housekeeping: checkouts, bots, link checks).
- */
-export interface CiTriggerRule extends RuleBase {
-  kind: 'ci-trigger';
-  triggers: CiTrigger[];
-  ignoreSteps?: { uses?: string[]; patterns?: string[] };
-}
-/**
- * A Python file of the repository that a CI step runs (directly or through a followed
- * make target, script or job spec) imports one of the modules, and, with `calls`, makes a
- * call matching one of the globs; with `unless`, not when the step's command matches it.
- */
-export interface CiPythonRule extends RuleBase { kind: 'ci-python'; imports: string[]; calls?: string[]; triggers?: CiTrigger[]; unless?: string }
-/** A Dockerfile instruction (optionally with arguments matching the pattern). */
-export interface DockerfileRule extends RuleBase { kind: 'dockerfile'; instruction: string; pattern?: string }
-/** A Kubernetes-style manifest of one of these kinds. */
-export interface ManifestRule extends RuleBase { kind: 'manifest'; kinds: string[] }
-/**
- * A line of a matching text file matches the pattern; with `importing`, only in files that
- * import one of these modules; with `alongside`, only in files where some line matches it too.
- */
-export interface ContentRule extends RuleBase { kind: 'content'; files: string[]; pattern: string; importing?: string[]; alongside?: string }
-/** A requirements file in which every requirement (or at least `share` of them) is pinned (`==`/`===`) or hashed. */
-export interface PinnedRequirementsRule extends RuleBase { kind: 'pinned-requirements'; share?: number }
-/** Where the sub-rules of a `together` rule must all match: one file, a file and the repository modules it imports, or anywhere. */
-export type TogetherScope = 'file' | 'imports' | 'repository';
-/** Every sub-rule matches within one scope; signals are placed at the first sub-rule's matches. */
-export interface TogetherRule extends RuleBase { kind: 'together'; scope?: TogetherScope; rules: DetectionRule[] }
-
-/** A declarative detection rule, interpreted by the generic rule engine. */
-export type DetectionRule =
-  | FileRule | DependencyRule | ImportRule | CallRule | YamlRule | CiCommandRule | CiUsesRule
-  | CiTriggerRule | CiPythonRule | DockerfileRule | ManifestRule | ContentRule | PinnedRequirementsRule | TogetherRule;
-
-export type RuleKind = DetectionRule['kind'];
+/** Detection rules: one module per kind in src/core/engine/kinds. */
+export type { DetectionRule, RuleKind } from '../engine/kinds';
 
 /** A mechanical edit the editor can offer as a quick fix for a check's finding. */
 export interface CheckFix {
@@ -194,7 +126,11 @@ export interface Practice {
   patternEngine: 'native' | 'linear';
 }
 
-export type PracticeStatus = 'present' | 'partial' | 'absent' | 'suppressed';
+/**
+ * `not-available`: no signal, and files that would hold the evidence could not be read or
+ * parsed; left out of scores, as a check that could not run.
+ */
+export type PracticeStatus = 'present' | 'partial' | 'absent' | 'not-available' | 'suppressed';
 
 /** Maturity stage of a project, inferred or configured. */
 export type StageId = 'prototype' | 'pilot' | 'production';

@@ -6,7 +6,7 @@
 import type { ScanWarning, ScopeNote } from './facts';
 import type { Effort, PracticeStatus, Severity, SourceKind, StageId, Strength } from './knowledge';
 
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 /** Evidence in the repository for a practice: where, and which rule matched. */
 export interface Signal {
@@ -36,6 +36,14 @@ export interface PracticeResult {
   evidence: string[];
   /** Why the practice is suppressed (only for status `suppressed`). */
   suppressedReason?: string;
+  /** Files or folders that could hold its evidence but were not seen (only for status `not-available`). */
+  unavailable?: UnseenEvidence[];
+}
+
+/** A file or folder the scan could not read or parse, and why. */
+export interface UnseenEvidence {
+  path: string;
+  reason: string;
 }
 
 /** A trade-off warning that applies to this repository. */
@@ -91,6 +99,8 @@ export interface DimensionResult {
   present: number;
   partial: number;
   absent: number;
+  /** Practices that could not be judged (files unreadable or unparseable); left out of the score. */
+  notAvailable: number;
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources,
   firstFew, foundationGapText, foundationGapsHeading, levelHeadline, listedFindings, location, nextLevelSummary, practicesByDimension, repoText,
   scanWarningLine, scopeNoteLines, signalNote, stageSummary, suppressionReason, topRecommendations,
+  dimensionCounts,
+  unseenEvidenceText,
 } from './sections';
 import { escapeHtml as h, httpUrl } from './sanitize';
 
@@ -163,7 +165,7 @@ function practices(report: Report): string[] {
     '<h2>Practices</h2>',
     ...practicesByDimension(report).flatMap(({ dimension: d, practices: list }) => [
       '<details>',
-      `<summary>${h(d.title)} <span class="muted">— ${d.score}/100 (${d.present} present, ${d.partial} partial, ${d.absent} absent)</span></summary>`,
+      `<summary>${h(d.title)} <span class="muted">— ${d.score}/100 (${h(dimensionCounts(d))})</span></summary>`,
       '<ul>',
       ...list.map((p) => practice(report, p)),
       '</ul>',
@@ -175,6 +177,7 @@ function practices(report: Report): string[] {
 function practice(report: Report, p: PracticeResult): string {
   const head = `<span class="${p.status}">${h(STATUS_MARK[p.status])} ${h(p.status)}</span> <strong>${h(p.title)}</strong> <span class="muted">(level ${p.level}`;
   if (p.status === 'suppressed') return `<li>${head}; ${h(suppressionReason(p))})</span></li>`;
+  if (p.status === 'not-available') return `<li>${head}; could not be judged: ${h(unseenEvidenceText(p))})</span></li>`;
   const confidence = p.confidence === 'high' ? '' : `, ${h(p.confidence)} confidence`;
   return `<li>${head}${confidence})</span>${evidence(report, p.evidence)}${signalList(p.signals)}</li>`;
 }

@@ -7,6 +7,8 @@
 import type { PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
 import {
   MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText, scanWarningLine, scopeNoteLines, signalNote, stageSummary, suppressionReason, topRecommendations, listedFindings,
+  dimensionCounts,
+  unseenEvidenceText,
 } from './sections';
 import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
 
@@ -81,7 +83,7 @@ function practices(report: Report): string[] {
     ...practicesByDimension(report).flatMap(({ dimension: d, practices: list }) => [
       '',
       '<details>',
-      `<summary>${escapeHtml(`${d.title} — ${d.score}/100 (${d.present} present, ${d.partial} partial, ${d.absent} absent)`)}</summary>`,
+      `<summary>${escapeHtml(`${d.title} — ${d.score}/100 (${dimensionCounts(d)})`)}</summary>`,
       '',
       ...list.flatMap((p) => practice(report, p)),
       '',
@@ -93,6 +95,7 @@ function practices(report: Report): string[] {
 function practice(report: Report, p: PracticeResult): string[] {
   const head = `- ${STATUS_MARK[p.status]} **${md(p.title)}** (level ${p.level}, ${p.status}`;
   if (p.status === 'suppressed') return [`${head}: ${md(suppressionReason(p))})`];
+  if (p.status === 'not-available') return [`${head}: could not be judged, ${md(unseenEvidenceText(p))})`];
   const confidence = p.confidence === 'high' ? '' : `, ${p.confidence} confidence`;
   return [`${head}${confidence})${evidence(report, p.evidence)}`, ...signalItems(p.signals)];
 }

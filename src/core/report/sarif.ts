@@ -7,10 +7,10 @@
  */
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { KnowledgeBase, Severity } from '../model/knowledge';
-import type { Finding, PracticeResult, Report, Signal, SourceRef, TradeoffResult } from '../model/report';
+import type { Finding, PracticeResult, Report, SourceRef, TradeoffResult } from '../model/report';
 import { markdownSourceLink } from './markdown';
 import { escapeMarkdown as md, httpUrl } from './sanitize';
-import { attribution, evidenceSources, suppressionReason } from './sections';
+import { attribution, evidenceSources, suppressionReason, unseenEvidenceText } from './sections';
 
 export interface SarifOptions {
   /**
@@ -119,8 +119,19 @@ function practiceResult(report: Report, p: PracticeResult, help: PracticeHelp, f
     partial: `${p.title} is only partly in place: the evidence found is weaker than required (${expected}).`,
     absent: `${p.title} is missing: no evidence of it was found (${expected}).`,
     suppressed: `${p.title} is suppressed (${expected}).`,
+    'not-available': `${p.title} could not be judged: ${unseenEvidenceText(p)} (${expected}).`,
     present: '', // never a result: filtered out by the caller
   }[p.status];
+  if (p.status === 'not-available') {
+    // SARIF's `open`: the tool could not tell whether the practice is in place; level must be `none`.
+    return {
+      ruleId: p.id,
+      kind: 'open',
+      level: 'none',
+      message: { text: what },
+      ...locations(p.unavailable ?? []),
+    };
+  }
   return {
     ruleId: p.id,
     level: foundationGap || p.level <= report.level.current + 1 ? 'warning' : 'note',
@@ -147,7 +158,7 @@ function findingResult(f: Finding): Result {
     ruleId: f.practice,
     level: FINDING_LEVEL[f.severity],
     message: { text: f.message },
-    ...locations([{ path: f.path, ...(f.line !== undefined ? { line: f.line } : {}), rule: f.id, strength: 'configured' }]),
+    ...locations([f]),
     properties: { check: f.id },
   };
 }
@@ -163,8 +174,9 @@ function tradeoffRuleId(t: TradeoffResult): string {
  * practice has none) get no location: that is valid SARIF, and inventing one would point
  * at a file that has nothing to do with the finding.
  */
-function locations(signals: readonly Signal[]): { locations?: Location[] } {
-  const first = signals[0];
+/** The first place (a signal, an unreadable file) as the result's location. */
+function locations(places: readonly { path: string; line?: number }[]): { locations?: Location[] } {
+  const first = places[0];
   if (!first) return {};
   return {
     locations: [{

@@ -21,7 +21,7 @@ const MAX_SCOPE_PATHS = 8;
 const MAX_REPO_TEXT = 200;
 
 export const STATUS_MARK: Record<PracticeStatus, string> = {
-  present: '✓', partial: '◐', absent: '✗', suppressed: '–',
+  present: '✓', partial: '◐', absent: '✗', 'not-available': '?', suppressed: '–',
 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = {
@@ -51,7 +51,7 @@ export function practicesByDimension(report: Report): DimensionGroup[] {
     let group = groups.get(practice.dimension);
     if (!group) {
       const score = report.dimensions[practice.dimension] ?? 0;
-      group = { dimension: { id: practice.dimension, title: practice.dimension, score, present: 0, partial: 0, absent: 0 }, practices: [] };
+      group = { dimension: { id: practice.dimension, title: practice.dimension, score, present: 0, partial: 0, absent: 0, notAvailable: 0 }, practices: [] };
       groups.set(practice.dimension, group);
     }
     group.practices.push(practice);
@@ -155,6 +155,18 @@ export function attribution(source: SourceRef): string {
 }
 
 /** The suppression reason of a practice or trade-off, sanitised, or a neutral default. */
+/** A dimension's practice counts: `2 present, 1 partial, 3 absent` (and any not available). */
+export function dimensionCounts(d: DimensionResult): string {
+  return `${d.present} present, ${d.partial} partial, ${d.absent} absent${d.notAvailable > 0 ? `, ${d.notAvailable} not available` : ''}`;
+}
+
+/** The files that hid a not-available practice's evidence, and why, in one clause. */
+export function unseenEvidenceText(p: PracticeResult): string {
+  const unseen = p.unavailable ?? [];
+  const named = unseen.slice(0, 3).map((u) => `${repoText(u.path)} ${repoText(u.reason)}`).join('; ');
+  return unseen.length > 3 ? `${named}; and ${unseen.length - 3} more` : named;
+}
+
 export function suppressionReason(item: { suppressedReason?: string }): string {
   return item.suppressedReason ? repoText(item.suppressedReason) : 'no reason given';
 }

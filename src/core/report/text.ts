@@ -9,6 +9,7 @@ import {
   MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, listedFindings, location,
   nextLevelSummary, practicesByDimension, repoText, scanWarningLine, scopeNoteLines, signalNote, stageSummary,
   suppressionReason, topRecommendations,
+  unseenEvidenceText,
 } from './sections';
 
 export interface TextOptions {
@@ -28,7 +29,7 @@ type Style = keyof typeof SGR;
 type Paint = (style: Style, s: string) => string;
 
 const STATUS_STYLE: Record<PracticeStatus, Style> = {
-  present: 'green', partial: 'yellow', absent: 'red', suppressed: 'dim',
+  present: 'green', partial: 'yellow', absent: 'red', 'not-available': 'yellow', suppressed: 'dim',
 };
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
@@ -125,6 +126,7 @@ function practice(p: PracticeResult, paint: Paint): string[] {
   const confidence = p.confidence === 'high' ? '' : paint('dim', ` (${p.confidence} confidence)`);
   const line = `    ${mark} ${p.title} ${paint('dim', `L${p.level}`)}${confidence}`;
   if (p.status === 'suppressed') return [`${line} ${paint('dim', `— suppressed: ${suppressionReason(p)}`)}`];
+  if (p.status === 'not-available') return [`${line} ${paint('yellow', `— could not be judged: ${unseenEvidenceText(p)}`)}`];
   return [line, ...signalLines(p.signals, paint)];
 }
 

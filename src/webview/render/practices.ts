@@ -17,6 +17,7 @@ export const STATUS_ICON: Record<PracticeStatus, string> = {
   present: 'pass-filled',
   partial: 'pass',
   absent: 'circle-large-outline',
+  'not-available': 'question',
   suppressed: 'eye-closed',
 };
 
@@ -24,6 +25,7 @@ export const STATUS_LABEL: Record<PracticeStatus, string> = {
   present: 'Present',
   partial: 'Partial',
   absent: 'Absent',
+  'not-available': 'Not available',
   suppressed: 'Suppressed',
 };
 
@@ -115,6 +117,12 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
   if (status === 'suppressed') {
     body.push(el(doc, 'p', { class: 'suppressed-reason' }, `Suppressed: ${repoText(practice.suppressedReason || 'no reason given', 500)}`));
   }
+  if (status === 'not-available') {
+    // Not judged, not missing: say which files hid the evidence so the user can fix them.
+    body.push(el(doc, 'div', { class: 'subhead' }, 'Could not be judged: these files could not be read or parsed'),
+      el(doc, 'ul', { class: 'unavailable' }, ...(practice.unavailable ?? []).map((u) =>
+        el(doc, 'li', {}, el(doc, 'code', {}, repoText(u.path, 300)), ` ${repoText(u.reason, 300)}`))));
+  }
   if (why) body.push(el(doc, 'p', { class: 'why' }, repoText(why, 4000)));
   if (practice.signals?.length) {
     body.push(el(doc, 'div', { class: 'subhead' }, `Signals (${practice.confidence} confidence)`), signalList(ctx, folder, practice.signals, key));
@@ -161,6 +169,7 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
   if (status === 'suppressed') {
     summary.push(el(doc, 'span', { class: 'row-note muted' }, repoText(practice.suppressedReason || 'no reason given', 200)));
   }
+  if (status === 'not-available') summary.push(el(doc, 'span', { class: 'row-note muted' }, 'not judged: files could not be read'));
   const details = persistentDetails(ctx, key, false, `practice st-${status}`, summary, el(doc, 'div', { class: 'body' }, ...body));
   details.setAttribute('id', `practice-${practice.id}`);
   return details;

@@ -30,7 +30,7 @@ describe('CI rule kinds', () => {
   it('ci-command: a followed step says where it came from', () => {
     const step = { path: 'Makefile', line: 4, command: 'pytest', via: { path: W, line: 9 } };
     assert.deepEqual(evaluateRule(tests, facts([pipeline(['push'], [step])]), 'p'), [
-      { path: 'Makefile', line: 4, rule: 'p/tests', strength: 'configured', detail: `pytest (via ${W}:9)` },
+      { path: 'Makefile', line: 4, rule: 'p/tests', strength: 'ci', detail: `pytest (via ${W}:9)` },
     ]);
   });
 

@@ -110,3 +110,11 @@ describe('together', () => {
     assert.deepEqual(flattenRules([{ id: 't', kind: 'together', rules: [web, content] }]).map((r) => r.id), ['t', 'web', 'c']);
   });
 });
+
+describe('rule kind registry', () => {
+  it('a rule that states no strength gets its kind\'s default, as the loader gives it', () => {
+    const facts = factsOf({ dependencies: [{ path: 'requirements.txt', line: 1, name: 'mlflow', spec: '', pinned: false, source: 'requirements' }] });
+    assert.equal(evaluateRule({ id: 'd', kind: 'dependency', names: ['mlflow'] }, facts, 'p')[0].strength, 'mentioned');
+    assert.equal(evaluateRule({ id: 'd', kind: 'dependency', names: ['mlflow'], strength: 'ci' }, facts, 'p')[0].strength, 'ci');
+  });
+});

@@ -58,7 +58,7 @@ export const extractor: Extractor = {
       if (requirement) {
         add(requirement, line, hashed);
       } else {
-        ctx.warn({ code: 'parse-error', message: `not a requirement: ${text.slice(0, 80)}`, path: file.path, line });
+        ctx.warn({ code: 'skipped-line', message: `not a requirement: ${text.slice(0, 80)}`, path: file.path, line });
       }
     }
     summary.hashed = summary.requirements > 0 && hashedCount === summary.requirements;
