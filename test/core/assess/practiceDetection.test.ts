@@ -220,8 +220,9 @@ describe('dependency-pinning', () => {
       'benchmarks/speed/requirements.txt': requirements(3, 0),
     });
   });
-  it('the lock file of a front end', async () => {
-    await expectDetected('dependency-pinning', { 'frontend/package-lock.json': '{"lockfileVersion": 3}' });
+  it('not the lock file of a front end alone: it pins the web UI, not the Python environment', async () => {
+    await expectAbsent('dependency-pinning', { 'frontend/package-lock.json': '{"lockfileVersion": 3}', 'requirements.txt': lines('pandas>=2') });
+    await expectDetected('dependency-pinning', { 'frontend/package-lock.json': '{"lockfileVersion": 3}', 'requirements.txt': lines('pandas==2.2.2') });
   });
   it('reports unpinned requirements only while nothing is pinned, and not in docs requirements', async () => {
     const findings = async (files: Record<string, string>) =>
