@@ -10,8 +10,12 @@ import { followJobs } from './follow';
 import { isOtherCiFile } from './otherCiFiles';
 import { parseByShape } from './common';
 
-/** An image reference (`gcr.io/cloud-builders/docker`, `python:3.11`) or a substitution (`$_IMAGE`). */
-const IMAGE = /^(\$\{?_?\w+\}?|[\w.-]+(:\d+)?(\/[\w.-]+)*(:[\w.-]+)?(@sha256:\w+)?)$/;
+/**
+ * An image reference (`gcr.io/cloud-builders/docker`, `python:3.11`), one with substitutions
+ * in its path or tag (`gcr.io/$PROJECT_ID/trainer:${_TAG}`, the usual way to name the project's
+ * own builder images), or a substitution (`$_IMAGE`).
+ */
+const IMAGE = /^(\$\{?_?\w+\}?|[\w.${}-]+(:\d+)?(\/[\w.${}-]+)*(:[\w.${}-]+)?(@sha256:\w+)?)$/;
 
 export const extractor: Extractor = {
   id: 'cloud-build',
@@ -48,13 +52,15 @@ function isCloudBuild(root: Record<string, unknown>): boolean {
 /**
  * The command a step runs: its `script`, or the entrypoint (by default the builder's
  * name, `docker` for `gcr.io/cloud-builders/docker`) with its args; `bash -c '...'` is the
- * script itself.
+ * script itself, as are the args `['-c', '...']` of an image without an entrypoint in the
+ * step (a builder image whose own entrypoint is a shell).
  */
 function stepCommand(step: Record<string, unknown>): string | undefined {
   if (typeof step.script === 'string') return step.script.trim();
   const args = asStrings(step.args);
   const entrypoint = typeof step.entrypoint === 'string' ? step.entrypoint : builderOf(String(step.name));
-  if (/^(ba)?sh$/.test(entrypoint ?? '') && args[0] === '-c' && args[1] !== undefined) return args[1].trim();
+  const shell = /^(ba)?sh$/.test(entrypoint ?? '') || typeof step.entrypoint !== 'string';
+  if (shell && args[0] === '-c' && args[1] !== undefined) return args[1].trim();
   const command = [entrypoint, ...args].filter((w) => w !== undefined && w !== '').join(' ').trim();
   return command || undefined;
 }

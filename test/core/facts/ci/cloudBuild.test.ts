@@ -31,6 +31,29 @@ describe('Cloud Build extractor', () => {
     ]);
   });
 
+  it("reads the project's own builder images named with substitutions, whose shell entrypoint runs `-c` args", async () => {
+    const config = lines('\n',
+      'steps:',
+      "  - name: 'gcr.io/cloud-builders/docker'",
+      "    args: ['build', '-t', 'gcr.io/$PROJECT_ID/trainer:${_TAG}', '.']",
+      "  - name: 'gcr.io/$PROJECT_ID/pipeline-cli'",
+      '    args:',
+      "    - '-c'",
+      '    - |',
+      '      python submit/run_pipeline.py --region=$_REGION',
+      "  - name: 'gcr.io/${PROJECT_ID}/tools:${_TAG}'",
+      "    entrypoint: 'deploy'",
+      "    args: ['-c', 'prod']",
+    );
+    const { ci } = await extractText(extractor, 'build/cloudbuild_vertex.yaml', config, { 'build/submit/run_pipeline.py': 'import kfp\n' });
+    assert.deepEqual(ci?.[0].jobs[0].steps.map((s) => [s.line, s.command, s.python]), [
+      [2, 'docker build -t gcr.io/$PROJECT_ID/trainer:${_TAG} .', undefined],
+      [4, 'python submit/run_pipeline.py --region=$_REGION', undefined],
+      [4, 'python submit/run_pipeline.py --region=$_REGION', 'build/submit/run_pipeline.py'],
+      [9, 'deploy -c prod', undefined],
+    ]);
+  });
+
   it('leaves other YAML with steps alone: Azure steps, Drone images, plain lists', async () => {
     for (const text of [
       'steps:\n  - script: pytest\n    name: unit\n',
