@@ -37,7 +37,8 @@ export function indexFacts(facts: Facts): FactIndex {
   let index = cache.get(facts);
   if (!index) {
     const own = new Set(facts.ownPackages);
-    const importsByRoot = groupByRoot(facts.imports, (i) => i.module, own);
+    // Relative imports (`..models`) name repository files, never a tool: no rule reads them here.
+    const importsByRoot = groupByRoot(facts.imports.filter((i) => !i.module.startsWith('.')), (i) => i.module, own);
     const callsByRoot = groupByRoot(facts.calls, (c) => c.name, own);
     const rendered = new Map(facts.files.flatMap((f) => (f.as !== undefined ? [[f.path, f.as] as const] : [])));
     const matchPathOf = (path: string) => rendered.get(path) ?? path;

@@ -1,12 +1,17 @@
 /**
  * Which repository files a Python file reaches through its imports: the scope in which a
  * `together` rule with `scope: imports` looks for its other sub-rules (a web app in
- * app.py whose model is loaded in src/predict.py, which app.py imports).
+ * app.py whose model is loaded in src/predict.py, which app.py imports). Relative imports
+ * (`from ..models import X`) are resolved from the importing file's folder, and a name imported
+ * from a package is followed to the module its `__init__.py` re-exports it from.
  */
-import type { Facts } from '../model/facts';
+import type { Facts, PythonImport } from '../model/facts';
 
-/** Imports followed from the starting file: the app, its modules, theirs, and one step more. */
-const MAX_IMPORT_HOPS = 2;
+/**
+ * Imports followed from the starting file: its modules, theirs, and one step more (a layered
+ * app's route -> service -> model manager -> loader).
+ */
+const MAX_IMPORT_HOPS = 3;
 
 interface ImportGraph {
   /** Repository files each file imports (resolved once per file, on first use). */
@@ -52,14 +57,22 @@ function graphOf(facts: Facts): ImportGraph {
     if (!set) names.set(path, (set = new Set()));
     set.add(name);
   };
-  for (const i of facts.imports) add(i.path, i.module);
+  const importsOf = new Map<string, PythonImport[]>();
+  for (const i of facts.imports) {
+    const list = importsOf.get(i.path);
+    if (list) list.push(i);
+    else importsOf.set(i.path, [i]);
+    if (!isRelative(i.module)) add(i.path, i.module);
+  }
   for (const c of facts.calls) if (c.name.includes('.')) add(c.path, c.name);
   const edges = new Map<string, string[]>();
   graph = {
     edges: (path) => {
       let found = edges.get(path);
       if (!found) {
-        found = [...new Set([...(names.get(path) ?? [])].flatMap((name) => resolveModule(name, path, files) ?? []))];
+        const byName = [...(names.get(path) ?? [])].flatMap((name) => resolveModule(name, path, files) ?? []);
+        const byImport = (importsOf.get(path) ?? []).flatMap((i) => importTargets(i, path, files, importsOf, 0));
+        found = [...new Set([...byName, ...byImport])];
         edges.set(path, found);
       }
       return found;
@@ -68,6 +81,55 @@ function graphOf(facts: Facts): ImportGraph {
   };
   graphs.set(facts, graph);
   return graph;
+}
+
+/** Re-exports followed through packages' `__init__.py` files (`models/__init__.py` from `.ml_models`, from `.ensemble`). */
+const MAX_REEXPORT_STEPS = 3;
+
+/**
+ * The repository files an import statement reaches: its module (relative imports resolved from
+ * the importing file's folder), the submodules it names, and for a name a package's
+ * `__init__.py` re-exports (`from .service import PredictionService`), the module it comes from.
+ * Only the names imported are followed, never the rest of what the `__init__.py` imports.
+ */
+function importTargets(i: PythonImport, from: string, files: ReadonlySet<string>, importsOf: ReadonlyMap<string, readonly PythonImport[]>, step: number): string[] {
+  const relative = isRelative(i.module);
+  const resolve = (name: string) => (relative ? resolveRelative(name, from, files) : resolveModule(name, from, files));
+  const module = resolve(i.module);
+  const targets = module ? [module] : [];
+  for (const name of i.names ?? []) {
+    const submodule = resolve(relative && i.module.endsWith('.') ? `${i.module}${name}` : `${i.module}.${name}`);
+    if (submodule && submodule !== module) targets.push(submodule);
+    else if (module && isPackageInit(module) && step < MAX_REEXPORT_STEPS) {
+      for (const reexport of importsOf.get(module) ?? []) {
+        if (reexport.names?.includes(name)) targets.push(...importTargets({ ...reexport, names: [name] }, module, files, importsOf, step + 1));
+      }
+    }
+  }
+  return targets;
+}
+
+function isRelative(module: string): boolean {
+  return module.startsWith('.');
+}
+
+/** The repository file of a relative import (`..models` from api/routes/x.py is api/models.py or api/models/__init__.py). */
+function resolveRelative(module: string, from: string, files: ReadonlySet<string>): string | undefined {
+  const dots = module.length - module.replace(/^\.+/, '').length;
+  let dir = dirOf(from);
+  for (let up = 1; up < dots; up++) {
+    if (dir === '') return undefined;
+    dir = dirOf(dir);
+  }
+  const rest = module.slice(dots);
+  const stem = [dir, ...(rest ? rest.split('.') : [])].filter(Boolean).join('/');
+  if (rest && files.has(`${stem}.py`)) return `${stem}.py`;
+  const init = stem ? `${stem}/__init__.py` : '__init__.py';
+  return files.has(init) ? init : undefined;
+}
+
+function dirOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
 /**

@@ -47,6 +47,11 @@ export interface RequirementsFile extends Location {
 
 /** An imported Python module, e.g. `mlflow.sklearn`. */
 export interface PythonImport extends Location {
+  /**
+   * The module as written; a relative import keeps its leading dots (`..models` for
+   * `from ..models import X`, `.` for `from . import x`): it names a file of the repository,
+   * never an installed tool, and only the import scope of `together` rules reads it.
+   */
   module: string;
   /** For `from a.b import c, d`: the names imported (`c`, `d`), any of which may be a submodule (`a.b.c`). */
   names?: string[];

@@ -99,6 +99,44 @@ describe('together', () => {
     assert.deepEqual(where({ id: 't', kind: 'together', scope: 'imports', rules: [web, load] }, facts), []);
   });
 
+  it('through imports: relative imports resolve from the importing package, up as many folders as dots', () => {
+    const facts = factsOf({
+      paths: ['api/main.py', 'api/routes/predict.py', 'api/model/loader.py', 'api/model/__init__.py', 'loader.py'],
+      imports: [imp('api/routes/predict.py', 'flask'), { ...imp('api/routes/predict.py', '..model'), names: ['loader'] }],
+      calls: [call('api/model/loader.py', 'joblib.load', 4), call('loader.py', 'joblib.load', 4)],
+    });
+    const rule: DetectionRule = { id: 't', kind: 'together', scope: 'imports', rules: [web, load] };
+    assert.deepEqual(evaluateRule(rule, facts, 'p').map((s) => s.detail), ['import flask with joblib.load() in api/model/loader.py']);
+    const tooHigh = factsOf({ ...facts, imports: [imp('api/routes/predict.py', 'flask'), { ...imp('api/routes/predict.py', '....model'), names: ['loader'] }] });
+    assert.deepEqual(where(rule, tooHigh), []);
+  });
+
+  it("through imports: a name imported from a package reaches the module its __init__.py re-exports it from, and only that one", () => {
+    const facts = factsOf({
+      paths: ['app/routes.py', 'app/services/__init__.py', 'app/services/predict.py', 'app/services/train.py'],
+      imports: [
+        imp('app/routes.py', 'flask'),
+        { ...imp('app/routes.py', 'app.services'), names: ['PredictionService'] },
+        { ...imp('app/services/__init__.py', '.predict'), names: ['PredictionService'] },
+        { ...imp('app/services/__init__.py', '.train'), names: ['Trainer'] },
+      ],
+      calls: [call('app/services/predict.py', 'joblib.load', 5), call('app/services/train.py', 'torch.load', 5)],
+    });
+    const both: DetectionRule = { id: 't', kind: 'together', scope: 'imports', rules: [web, { id: 'load', kind: 'call', names: ['joblib.load', 'torch.load'] }] };
+    assert.deepEqual(evaluateRule(both, facts, 'p').map((s) => s.detail), ['import flask with joblib.load() in app/services/predict.py']);
+  });
+
+  it('through imports: three imports deep, not four', () => {
+    const chain = (length: number) => factsOf({
+      paths: Array.from({ length: length + 1 }, (_, n) => `m${n}.py`),
+      imports: [imp('m0.py', 'flask'), ...Array.from({ length }, (_, n) => imp(`m${n}.py`, `m${n + 1}`))],
+      calls: [call(`m${length}.py`, 'joblib.load')],
+    });
+    const rule: DetectionRule = { id: 't', kind: 'together', scope: 'imports', rules: [web, load] };
+    assert.deepEqual(where(rule, chain(3)), ['m0.py:1']);
+    assert.deepEqual(where(rule, chain(4)), []);
+  });
+
   it('in the repository: anywhere, and the sub-rules keep their own excludes', () => {
     const facts = factsOf({ imports: [imp('serve/app.py', 'flask')], calls: [call('tests/test_x.py', 'joblib.load'), call('model/io.py', 'joblib.load')] });
     const rule: DetectionRule = { id: 't', kind: 'together', scope: 'repository', rules: [web, { ...load, exclude: ['**/model/**'] }] };

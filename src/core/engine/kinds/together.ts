@@ -12,7 +12,7 @@ export interface TogetherRule extends RuleBase { kind: 'together'; scope?: Toget
 
 export const togetherKind: RuleKindDefinition<TogetherRule> = {
   kind: 'together',
-  matches: 'every sub-rule matches within one scope; the signal is placed at the first sub-rule\'s match and names where the others matched. `scope`: `file` (default: the same file), `imports` (the file and the repository modules it imports, followed up to two imports deep; a package\'s `__init__.py` counts but its imports are not followed), `repository` (anywhere). Sub-rules keep their own `exclude`; their `strength` and `tool` are not used',
+  matches: 'every sub-rule matches within one scope; the signal is placed at the first sub-rule\'s match and names where the others matched. `scope`: `file` (default: the same file), `imports` (the file and the repository modules it imports, relative imports included, followed up to three imports deep; a package\'s `__init__.py` counts but its imports are not followed, except to the module it re-exports an imported name from), `repository` (anywhere). Sub-rules keep their own `exclude`; their `strength` and `tool` are not used',
   fields: {
     scope: { ...opt({ type: 'enum', values: ['file', 'imports', 'repository'] }), doc: 'where the sub-rules must match together (default `file`)' },
     rules: { ...req({ type: 'array', items: { type: 'lazy', name: 'rule', get: detectionRuleShape }, minItems: 2 }), doc: 'two or more rules' },

@@ -173,12 +173,17 @@ class NamespaceScan {
       }
       return end;
     }
-    const module = readDottedName(statement, 1);
-    // Relative imports (`from . import x`) name no installable module.
-    if (!module || statement[module.end]?.text !== 'import') return end;
-    const imported = names(module.end + 1);
-    this.imports.push({ ...location, module: module.name, ...(imported.length > 0 && { names: imported.map((n) => n.name) }) });
-    for (const { name, alias } of imported) this.aliases.set(alias ?? name, `${module.name}.${name}`);
+    // Relative imports (`from ..models import X`) keep their dots: they name no installable
+    // module, so they bind no alias, but they say which repository file the code uses.
+    let dots = 1;
+    while (statement[dots]?.kind === 'op' && statement[dots].text === '.') dots++;
+    const relative = '.'.repeat(dots - 1);
+    const module = statement[dots]?.text === 'import' ? undefined : readDottedName(statement, dots);
+    const importAt = module ? module.end : dots;
+    if ((!module && !relative) || statement[importAt]?.text !== 'import') return end;
+    const imported = names(importAt + 1);
+    this.imports.push({ ...location, module: relative + (module?.name ?? ''), ...(imported.length > 0 && { names: imported.map((n) => n.name) }) });
+    if (!relative) for (const { name, alias } of imported) this.aliases.set(alias ?? name, `${module!.name}.${name}`);
     return end;
   }
 }

@@ -35,7 +35,7 @@ describe('tokenizePython', () => {
 });
 
 describe('python source extractor', () => {
-  it('collects imports, skipping relative ones', () => {
+  it('collects imports; relative ones keep their dots and bind no alias', () => {
     const result = facts(
       'import numpy as np, os.path',
       'import mlflow.sklearn',
@@ -50,8 +50,15 @@ describe('python source extractor', () => {
       '    import torch',
     );
     assert.deepEqual(result.imports.map((i) => `${i.line}:${i.module}`), [
-      '1:numpy', '1:os.path', '2:mlflow.sklearn', '3:sklearn.model_selection', '9:__future__', '11:torch',
+      '1:numpy', '1:os.path', '2:mlflow.sklearn', '3:sklearn.model_selection', '7:.', '8:.data', '9:__future__', '11:torch',
     ]);
+    assert.deepEqual(result.imports.filter((i) => i.module.startsWith('.')).map((i) => i.names), [['utils'], ['load']]);
+  });
+
+  it('reads how far up a relative import goes, and leaves its names unresolved in calls', () => {
+    const result = facts('from ...services import PredictionService as PS', 'from .. import models', 'PS(x)');
+    assert.deepEqual(result.imports.map((i) => `${i.module} ${i.names?.join(',')}`), ['...services PredictionService', '.. models']);
+    assert.deepEqual(result.calls.map((c) => c.name), ['PS']);
   });
 
   it('resolves call names through import aliases', () => {
