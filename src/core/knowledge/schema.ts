@@ -155,6 +155,7 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
                         prefix: opt({ type: 'string', pattern: /^[A-Za-z_.]+$/, hint: 'a variable prefix such as `cookiecutter.`' }),
                       },
                     }),
+                    skipFunction: opt({ type: 'string', pattern: /^[A-Za-z_]\w*$/, hint: 'a template function name such as `skip`' }),
                   },
                 },
               }),

@@ -220,6 +220,12 @@ export interface TemplateMarker {
    * refer to an answer (`cookiecutter.`, `.`, or nothing).
    */
   answers?: { from: 'keys' | 'keys-default' | 'properties-default'; prefix?: string };
+  /**
+   * A template function that leaves generated paths out (Databricks' `skip`): its calls
+   * in the template's rendered files, in branches the default answers take, name paths
+   * (relative to the calling file's folder) that the generated project does not have.
+   */
+  skipFunction?: string;
 }
 
 /** Which files are the team's own practice (knowledge/scope.yaml). */

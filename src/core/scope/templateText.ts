@@ -30,6 +30,11 @@ export interface NeutraliseOptions {
   quoteBare?: boolean;
   /** The template's default answers, to choose the branch of a conditional. */
   answers?: Answers;
+  /**
+   * Called with each output expression in a rendered branch (0-based line), and whether
+   * every enclosing conditional is known to render with the default answers.
+   */
+  onOutput?: (expr: string, line: number, certain: boolean) => void;
 }
 
 /** One open block: whether its current branch renders, and whether an earlier branch did. */
@@ -69,6 +74,7 @@ function neutraliseLine(line: string, lineIndex: number, frames: Frame[], option
     emit(line.slice(from, open));
     from = end;
     if (closer === '}}' && !GO_CONTROL.test(expr)) {
+      if (options.onOutput && active()) options.onOutput(expr, lineIndex, frames.every((f) => f.state === 'keep'));
       emit(STRING_LITERAL.test(expr) ? unquote(expr) : options.quoteBare && !insideString(out) ? `"${placeholderOf(expr)}"` : placeholderOf(expr));
       continue;
     }

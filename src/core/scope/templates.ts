@@ -9,7 +9,8 @@ import type { FileFact, ScanWarning } from '../model/facts';
 import type { ScopeRules, TemplateMarker } from '../model/knowledge';
 import { asRecord, parseYaml } from '../facts/yamlSource';
 import type { Answer } from './templateConditions';
-import { isExpressionSegment, renderSegment } from './templateText';
+import { isExpressionSegment, neutraliseTemplate, renderSegment } from './templateText';
+import { isSkipped, parseSkip, type SkipPattern } from './templateSkips';
 
 /** A template found in the repository and the project it generates. */
 export interface TemplateProject {
@@ -22,6 +23,10 @@ export interface TemplateProject {
   renders: TemplateMarker['renders'];
   /** Default answers, by the variable as templates write it (`cookiecutter.x`, `.x`, `x`). */
   answers: Readonly<Record<string, Answer>>;
+  /** The template folder (the generated project's files are under it). */
+  templateDir: string;
+  /** Paths the template's skip calls leave out with the default answers. */
+  skips: SkipPattern[];
 }
 
 export interface TemplateScope {
@@ -63,8 +68,12 @@ export async function findTemplates(
     // A marker inside a generated project belongs to that project (a template of templates is rare).
     if (projects.some((p) => folder === p.folder || folder === p.root || isUnder(folder, p.root))) continue;
     const settings = await readMarker(path, rule, read, warn);
-    const root = projectRoot(join(folder, templateDirOf(settings, rule)), rule, folders);
-    if (root !== undefined) projects.push({ marker: path, folder, root, renders: rule.renders, answers: answersOf(settings, rule) });
+    const templateDir = join(folder, templateDirOf(settings, rule));
+    const root = projectRoot(templateDir, rule, folders);
+    if (root === undefined) continue;
+    const answers = answersOf(settings, rule);
+    const skips = rule.skipFunction ? await skipsOf(files, templateDir, rule, answers, rules.suffixes, read) : [];
+    projects.push({ marker: path, folder, root, renders: rule.renders, answers, templateDir, skips });
   }
   const generatorFiles = new Set<string>();
   for (const file of files) {
@@ -76,7 +85,8 @@ export async function findTemplates(
 
 /**
  * How a file inside a generated project is read; undefined for any other file, and
- * `generated: false` when a conditional in its path leaves it out with the default answers.
+ * `generated: false` when a conditional in its path, or a skip call of the template, leaves
+ * it out with the default answers.
  */
 export function renderedFile(path: string, scope: TemplateScope, suffixes: readonly string[]): (RenderedFile & { generated: true }) | { generated: false } | undefined {
   const project = scope.projects.find((p) => isUnder(path, p.root));
@@ -87,7 +97,48 @@ export function renderedFile(path: string, scope: TemplateScope, suffixes: reado
   const name = segments[segments.length - 1];
   const suffix = suffixes.find((s) => name.toLowerCase().endsWith(s) && name.length > s.length);
   if (project.renders === 'suffixed' && suffix) segments[segments.length - 1] = name.slice(0, -suffix.length);
+  if (project.skips.length > 0 && isSkipped(project.skips, relativeTo(path, project.templateDir), project.answers, project.renders === 'suffixed' ? suffix : undefined)) {
+    return { generated: false };
+  }
   return { generated: true, as: segments.join('/'), template: project.renders === 'all' || suffix !== undefined, answers: project.answers };
+}
+
+/**
+ * The skip calls of a template's rendered files (those a suffix marks, or all of them),
+ * read as the files are rendered with the default answers: only calls in branches those
+ * answers certainly take count.
+ */
+async function skipsOf(
+  files: readonly FileFact[],
+  templateDir: string,
+  rule: TemplateMarker,
+  answers: Readonly<Record<string, Answer>>,
+  suffixes: readonly string[],
+  read: (path: string) => Promise<string | undefined>,
+): Promise<SkipPattern[]> {
+  const fn = rule.skipFunction!;
+  const call = new RegExp(`^${fn}\\s`);
+  const lookup = (variable: string) => (Object.hasOwn(answers, variable) ? answers[variable] : undefined);
+  const skips: SkipPattern[] = [];
+  for (const file of files) {
+    if (!isUnder(file.path, templateDir)) continue;
+    if (rule.renders === 'suffixed' && !suffixes.some((s) => file.path.toLowerCase().endsWith(s))) continue;
+    const text = await read(file.path);
+    if (text === undefined || !text.includes(fn)) continue;
+    const base = parentOf(relativeTo(file.path, templateDir));
+    neutraliseTemplate(text, {
+      answers: lookup,
+      onOutput: (expr, _line, certain) => {
+        const skip = certain && call.test(expr) ? parseSkip(expr.slice(fn.length).trim(), base, answers) : undefined;
+        if (skip) skips.push(skip);
+      },
+    });
+  }
+  return skips;
+}
+
+function relativeTo(path: string, folder: string): string {
+  return folder === '' ? path : path.slice(folder.length + 1);
 }
 
 /** The marker file's settings (its first YAML/JSON document); empty when unreadable or broken. */

@@ -148,3 +148,47 @@ test('cookiecutter: the default answers choose the branch and the files that are
   assert.deepEqual([...new Set(report.practices.find((p) => p.id === 'experiment-tracking')?.signals.map((s) => s.tool))], ['mlflow']);
   assert.ok(report.scope[0].excluded.includes('{{ cookiecutter.repo_name }}/{% if cookiecutter.use_docker == "y" %}Dockerfile{% endif %}'));
 });
+
+test('Databricks bundle template: paths its skip calls leave out with the default answers are not counted', async () => {
+  const root = 'template/{{.input_root_dir}}';
+  const project = `${root}/{{template \`project_name\` .}}`;
+  const report = await auditFiles({
+    'databricks_template_schema.json': JSON.stringify({
+      properties: {
+        input_root_dir: { type: 'string', default: '{{ .input_project_name }}' },
+        input_ci: { type: 'string', default: 'github_actions' },
+        input_include_feature_store: { type: 'string', default: 'no' },
+      },
+    }),
+    'template/update_layout.tmpl': [
+      '{{ $root_dir := .input_root_dir }}',
+      '{{ if (eq .input_ci `github_actions`) }}',
+      '    {{ skip (printf `%s/%s` $root_dir `.gitlab`) }}',
+      '{{ else }}',
+      '    {{ skip (printf `%s/%s` $root_dir `.github`) }}',
+      '{{ end }}',
+      '{{ if (eq .input_include_feature_store `yes`) }}',
+      '    {{ skip (printf `%s/%s/%s` $root_dir $project_name `training/Train.py`) }}',
+      '{{ else }}',
+      '    {{ skip (printf `%s/%s/%s` $root_dir $project_name `features`) }}',
+      '    {{ skip (printf `%s/%s/%s` $root_dir $project_name `training/TrainWithFeatures.py`) }}',
+      '{{ end }}',
+      '{{ if (eq .input_unknown_answer `yes`) }}',
+      '    {{ skip (printf `%s/%s/%s` $root_dir $project_name `training`) }}',
+      '{{ end }}',
+      '{{ skip `update_layout` }}',
+      '',
+    ].join('\n'),
+    [`${root}/.github/workflows/ci.yml.tmpl`]: WORKFLOW,
+    [`${root}/.gitlab/docker/Dockerfile.tmpl`]: 'FROM python:3.11-slim\n',
+    [`${project}/features/write_features.py.tmpl`]: 'from databricks.feature_engineering import FeatureEngineeringClient\n',
+    [`${project}/training/TrainWithFeatures.py.tmpl`]: 'from databricks.feature_engineering import FeatureEngineeringClient\nimport numpy as np\nnp.random.seed(1)\n',
+    [`${project}/training/Train.py.tmpl`]: 'import numpy as np\nnp.random.seed(7)\n',
+  });
+  assert.equal(statusOf(report, 'feature-store'), 'absent', 'the feature store code is skipped unless input_include_feature_store=yes');
+  assert.equal(statusOf(report, 'containerization'), 'absent', 'the GitLab runner image is skipped for GitHub Actions');
+  assert.equal(statusOf(report, 'ci'), 'present', 'the taken branch skips .gitlab, not .github');
+  assert.deepEqual(signalPaths(report, 'random-seeds'), [`${project}/training/Train.py.tmpl`], 'a skip under an unknown answer is not applied');
+  const excluded = report.scope[0].excluded;
+  assert.ok(excluded.some((p) => p.includes('features')), JSON.stringify(excluded));
+});
