@@ -11,6 +11,8 @@ export interface CliOptions {
   failUnder?: number;
   stage?: StageId;
   config?: string;
+  /** Run the examples of the config's custom practices instead of an audit. */
+  checkRules: boolean;
   help: boolean;
   version: boolean;
 }
@@ -29,12 +31,14 @@ Options:
       --fail-under N    exit with code 1 when the maturity level is below N (0-4)
       --stage STAGE     prototype, pilot or production (default: inferred, or the config's)
   -c, --config FILE     configuration file (default: .mlops-lens.yaml in the repository root)
+      --check-rules     run the examples of the config's custom practices (no audit); exit
+                        1 when an example fails
   -h, --help            show this help
   -v, --version         show the version
 
 Exit codes:
   0  the audit ran (and the level is at least --fail-under)
-  1  the level is below --fail-under
+  1  the level is below --fail-under (with --check-rules: an example failed)
   2  usage or configuration error
   3  the scan itself failed
 
@@ -55,6 +59,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         'fail-under': { type: 'string' },
         stage: { type: 'string' },
         config: { type: 'string', short: 'c' },
+        'check-rules': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -83,6 +88,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     ...(failUnder !== undefined ? { failUnder } : {}),
     ...(values.stage !== undefined ? { stage: values.stage as StageId } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
+    checkRules: values['check-rules'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -5,7 +5,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { audit } from '../core/audit';
-import { EMPTY_CONFIG, parseConfig, type Config } from '../core/config/config';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfig, type Config } from '../core/config/config';
 import { readRepoConfig } from '../core/config/readConfig';
 import type { FileHost } from '../core/host/fileHost';
 import { createNodeFileHost } from '../core/host/nodeFileHost';
@@ -13,6 +13,7 @@ import { DataError } from '../core/knowledge/errors';
 import { loadKnowledge } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model/knowledge';
 import { renderReport } from '../core/report';
+import { checkRuleExamples, rulesLackingExamples } from '../core/ruleExamples';
 import { HELP, parseCli, type CliOptions } from './args';
 import { createProgress } from './progress';
 
@@ -71,6 +72,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
 
+  if (options.checkRules) return checkRules(knowledge, config, options.config ?? CONFIG_FILE_NAME, io);
+
   const progress = createProgress(io.stderr);
   let report;
   try {
@@ -108,6 +111,26 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.belowThreshold;
   }
   return EXIT.ok;
+}
+
+/** `--check-rules`: the custom practices' examples, one line each; exit 1 when one fails. */
+async function checkRules(knowledge: KnowledgeBase, config: Config, configName: string, io: CliIo): Promise<number> {
+  const practices = config.practices;
+  if (practices.length === 0) {
+    io.stdout.write(`No custom practices in ${configName}: nothing to check.\n`);
+    return EXIT.ok;
+  }
+  io.stdout.write(`Checking the examples of ${practices.length} custom practice${practices.length === 1 ? '' : 's'} in ${configName}:\n`);
+  const outcomes = await checkRuleExamples(knowledge, practices, practices);
+  for (const o of outcomes) {
+    const what = o.example.expect === 'none' ? 'does not fire' : `fires (${o.example.expect})`;
+    const note = o.example.note ? ` — ${o.example.note}` : '';
+    io.stdout.write(`  ${o.passed ? '✓' : '✗'} ${o.rule} #${o.index} ${what}${note}${o.passed ? '' : `: got ${o.got}`}\n`);
+  }
+  for (const lacking of rulesLackingExamples(practices)) io.stdout.write(`  ! ${lacking} missing\n`);
+  const failed = outcomes.filter((o) => !o.passed).length;
+  io.stdout.write(`${outcomes.length - failed} passed, ${failed} failed.\n`);
+  return failed > 0 ? EXIT.belowThreshold : EXIT.ok;
 }
 
 async function readConfigFile(path: string): Promise<string> {

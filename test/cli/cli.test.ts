@@ -144,3 +144,45 @@ test('a scan that cannot list the repository exits 3', async () => {
     dir.dispose();
   }
 });
+
+test('--check-rules runs the custom practices\' examples: passes, a failing example exits 1 and says what the rule did', () => {
+  const dir = tempDir();
+  try {
+    const config = (nearMissText: string) => [
+      'practices:',
+      '  - id: team-runbook',
+      '    title: On-call runbook',
+      '    dimension: governance',
+      '    level: 2',
+      '    why: The team keeps a runbook for the model service.',
+      '    evidence: [mlops-principles-2024#manual-steps]',
+      '    benefits: [fewer-errors]',
+      '    effort: low',
+      '    detect:',
+      '      - id: runbook-file',
+      '        kind: file',
+      '        glob: [docs/runbook.md]',
+      '        examples:',
+      '          - expect: configured',
+      '            files: [{path: docs/runbook.md, text: "# Runbook\\n"}]',
+      '          - expect: none',
+      '            note: another document',
+      `            files: [{path: ${nearMissText}, text: "# Notes\\n"}]`,
+      '    remediation: {firstStep: Write docs/runbook.md., path: Review it each quarter.}',
+    ].join('\n');
+    writeFileSync(join(dir.path, '.mlops-lens.yaml'), config('docs/notes.md'));
+    const ok = cli([dir.path, '--check-rules']);
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /✓ team-runbook\/runbook-file #1 fires \(configured\)/);
+    assert.match(ok.stdout, /✓ team-runbook\/runbook-file #2 does not fire — another document/);
+    assert.match(ok.stdout, /2 passed, 0 failed\./);
+    // A near miss that is in fact the runbook: the rule fires, so the example fails.
+    writeFileSync(join(dir.path, '.mlops-lens.yaml'), config('docs/runbook.md'));
+    const failing = cli([dir.path, '--check-rules']);
+    assert.equal(failing.code, 1);
+    assert.match(failing.stdout, /✗ team-runbook\/runbook-file #2 does not fire — another document: got configured signal at docs\/runbook\.md/);
+    assert.match(failing.stdout, /1 passed, 1 failed\./);
+  } finally {
+    dir.dispose();
+  }
+});

@@ -25,13 +25,16 @@ export function unseenEvidence(rules: readonly DetectionRule[], facts: Facts): U
   const files = new Set(facts.files.map((f) => f.path));
   const read = globMatcher(evidence.flatMap((e) => e.globs));
   const parsed = globMatcher(evidence.filter((e) => e.parsed).flatMap((e) => e.globs));
-  const globs = evidence.flatMap((e) => e.globs);
+  // A folder hides evidence where a glob names it from the root (`.github/workflows/*.yml` for
+  // `.github`), not merely because `**` could reach into it: one unreadable data folder must
+  // not leave every absent practice unjudged.
+  const anchored = evidence.flatMap((e) => e.globs).map((g) => g.replace(/^(\*\*\/)+/, ''));
   const unseen = new Map<string, UnseenEvidence>();
   for (const w of warnings) {
     const path = w.path!;
     const hides = !files.has(path)
       // A folder that could not be listed: any evidence file could be in it.
-      ? globs.some((g) => minimatch(path, g, { dot: true, nocase: true, partial: true }))
+      ? anchored.some((g) => minimatch(path, g, { dot: true, nocase: true, partial: true }))
       : w.code === 'parse-error' ? parsed(matchPathOf(path)) : read(matchPathOf(path));
     if (hides && !unseen.has(path)) unseen.set(path, { path, reason: w.message });
   }

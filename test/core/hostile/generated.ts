@@ -115,7 +115,7 @@ export const GENERATED_CASES: GeneratedCase[] = [
     name: 'long-line-6mb',
     expected: {
       description: 'Single 6 MiB lines within the 8 MiB limit, each read: train.py (`import mlflow; mlflow.log_metric(...); ` then 6 MiB of statements), a requirements.txt line, a dvc.yaml cmd, a Dockerfile RUN, a notebook source line, a workflow run line and a README line (and a small test module for the workflow to run).',
-      warnings: [{ code: 'parse-error', path: 'requirements.txt' }],
+      warnings: [{ code: 'skipped-line', path: 'requirements.txt' }],
       level: 0,
       present: ['experiment-tracking', 'pipeline-definition', 'containerization', 'ci-runs-tests'],
       signals: [
@@ -125,7 +125,7 @@ export const GENERATED_CASES: GeneratedCase[] = [
         { practice: 'ci-runs-tests', path: '.github/workflows/ci.yml' },
       ],
       maxMs: 10_000,
-      notes: 'Proves no super-linear regex or tokenizer behaviour on long lines: the whole audit stays under 10 s. The 6 MiB requirement line is not a requirement: one parse-error.',
+      notes: 'Proves no super-linear regex or tokenizer behaviour on long lines: the whole audit stays under 10 s. The 6 MiB requirement line is not a requirement: one skipped-line warning.',
     },
     build(root) {
       const size = 6 * MiB;

@@ -30,6 +30,8 @@ export interface HostileExpected {
   partial?: string[];
   /** Practices that must be absent (e.g. evidence that lives outside the workspace). */
   absent?: string[];
+  /** Practices that must be not available: no signal, and their evidence files could not be read or parsed. */
+  notAvailable?: string[];
   /** Signals that must be found: the practice has one at this path. */
   signals?: { practice: string; path: string }[];
   /** Strings from the repository that JSON output must hold unchanged. */
@@ -88,6 +90,7 @@ export function checkReport(report: Report, expected: HostileExpected, ms: numbe
   for (const id of expected.present ?? []) assert.equal(status(id), 'present', `${id} must be present`);
   for (const id of expected.partial ?? []) assert.equal(status(id), 'partial', `${id} must be partial`);
   for (const id of expected.absent ?? []) assert.equal(status(id), 'absent', `${id} must be absent`);
+  for (const id of expected.notAvailable ?? []) assert.equal(status(id), 'not-available', `${id} must be not available`);
 
   for (const { practice, path } of expected.signals ?? []) {
     const found = report.practices.find((p) => p.id === practice)?.signals ?? [];

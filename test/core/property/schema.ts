@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../../helpers/paths';
 
 const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schema', 'report.schema.json'), 'utf8')));
 
-const STATUSES = new Set(['present', 'partial', 'absent', 'suppressed']);
+const STATUSES = new Set(['present', 'partial', 'absent', 'not-available', 'suppressed']);
 const OTHER_FORMATS: ReportFormat[] = ['text', 'markdown', 'html', 'sarif'];
 
 /**

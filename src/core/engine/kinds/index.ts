@@ -106,10 +106,12 @@ export function detectionRuleShape(): Shape {
 /**
  * The evidence files of these rules (nested ones too), narrowed to specific globs: a glob
  * naming every file of a type (`**\/*.py`, `**\/*.{yml,yaml}`) would make one broken file
- * anywhere void the practice.
+ * anywhere void the practice. Rules that only mention a tool (a declared dependency) are
+ * left out: their signal alone never makes a practice more than absent.
  */
 export function evidenceFilesOf(rules: readonly DetectionRule[]): EvidenceFiles[] {
-  return flattenRules(rules).flatMap((rule) => {
+  const counting = rules.filter((r) => (r.strength ?? kindOf(r).defaultStrength) !== 'mentioned');
+  return flattenRules(counting).flatMap((rule) => {
     const files = kindOf(rule).evidenceFiles?.(rule);
     const globs = files?.globs.filter(isSpecificGlob) ?? [];
     return files && globs.length > 0 ? [{ globs, parsed: files.parsed }] : [];

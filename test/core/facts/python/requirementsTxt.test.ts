@@ -107,7 +107,7 @@ describe('requirements.txt extractor', () => {
     const result = await extractText(extractor, 'requirements.txt', 'numpy 1.2\nscipy\n');
     assert.deepEqual(result.dependencies?.map((d) => d.name), ['scipy']);
     assert.deepEqual(result.warnings, [
-      { code: 'parse-error', message: 'not a requirement: numpy 1.2', path: 'requirements.txt', line: 1 },
+      { code: 'skipped-line', message: 'not a requirement: numpy 1.2', path: 'requirements.txt', line: 1 },
     ]);
   });
 
