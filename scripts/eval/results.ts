@@ -28,7 +28,10 @@ export interface Split {
 function measures(result: EvalResult): string[] {
   const n = result.repos.length;
   const { micro } = result;
-  return [pct(result.levelExact, n), pct(result.levelWithinOne, n), fixed(micro.f1), fixed(micro.precision), fixed(micro.recall), String(result.trapsAboveZero.length)];
+  return [
+    pct(result.levelExact, n), pct(result.levelWithinOne, n), fixed(micro.f1), fixed(micro.precision), fixed(micro.recall), String(result.trapsAboveZero.length),
+    `${practicesMeeting(result).length}/${result.practices.length}`,
+  ];
 }
 
 /** One line per measure with its target, for the closing note and the console. */
@@ -43,7 +46,17 @@ export function summaryRows(result: EvalResult): string[][] {
     ['practices precision', values[3], `≥ ${TARGETS.precision}`, mark(micro.precision >= TARGETS.precision)],
     ['practices recall', values[4], `≥ ${TARGETS.recall}`, mark(micro.recall >= TARGETS.recall)],
     ['trap repositories above level 0', values[5], '0', mark(result.trapsAboveZero.length === 0)],
+    ['practices with precision and recall ≥ 0.93 each', values[6], 'all', mark(practicesMeeting(result).length === result.practices.length)],
   ];
+}
+
+/** Whether a practice meets the per-practice target (the detection issue's: precision and recall each). */
+function meetsTarget(p: { precision: number; recall: number }): boolean {
+  return p.precision >= TARGETS.precision && p.recall >= TARGETS.recall;
+}
+
+function practicesMeeting(result: EvalResult): EvalResult['practices'] {
+  return result.practices.filter(meetsTarget);
 }
 
 /** The summary with a column per split beside the whole corpus's (targets judged on the whole). */
@@ -88,8 +101,8 @@ export function renderResults(result: EvalResult, info: RunInfo, splits: readonl
     '## Per practice',
     '',
     mdTable(
-      ['practice', 'TP', 'FP', 'FN', 'TN', 'borderline', 'precision', 'recall'],
-      result.practices.map((p) => [p.id, String(p.tp), String(p.fp), String(p.fn), String(p.tn), String(p.skipped), fixed(p.precision), fixed(p.recall)]),
+      ['practice', 'TP', 'FP', 'FN', 'TN', 'borderline', 'precision', 'recall', `≥ ${TARGETS.precision} each`],
+      result.practices.map((p) => [p.id, String(p.tp), String(p.fp), String(p.fn), String(p.tn), String(p.skipped), fixed(p.precision), fixed(p.recall), mark(meetsTarget(p))]),
     ),
     '',
     '## Levels',

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding, FindingSeverity } from '../core/model/report';
+import { unjudgedFiles } from '../core/report/sections';
 import type { AuditService } from './auditService';
 import type { KnowledgeStore } from './knowledgeStore';
 import { readSettings } from './settings';
@@ -36,6 +37,12 @@ export function registerDiagnostics(service: AuditService, knowledge: KnowledgeS
         const list = byFile.get(finding.path) ?? [];
         list.push(toDiagnostic(finding, knowledge));
         byFile.set(finding.path, list);
+      }
+      for (const unjudged of unjudgedFiles(audit.report)) {
+        const diagnostic = new vscode.Diagnostic(findingRange(unjudged), unjudged.message, vscode.DiagnosticSeverity.Warning);
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = 'not-available';
+        byFile.set(unjudged.path, [...(byFile.get(unjudged.path) ?? []), diagnostic]);
       }
       for (const [path, diagnostics] of byFile) {
         collection.set(vscode.Uri.joinPath(audit.folder.uri, ...path.split('/')), diagnostics);

@@ -98,7 +98,10 @@ test('the results page shows the summary, per-practice rows and each disagreemen
   const md = renderResults(score([repo('a')], labels, verdicts, IDS, model), { date: '2026-12-04', commit: 'abc1234', corpusSize: 2, missing: ['o__b: no snapshot'] });
   assert.match(md, /1 of 2 repositories audited and scored \(left out: o__b: no snapshot\)/);
   assert.match(md, /\| level exact \| 0\/1 \(0\.0%\) \| ≥ 85% \| \*\*missed\*\* \|/);
-  assert.match(md, /\| pipeline-definition \| 0 \| 0 \| 1 \| 0 \| 0 \| 1\.000 \| 0\.000 \|/);
+  assert.match(md, /\| pipeline-definition \| 0 \| 0 \| 1 \| 0 \| 0 \| 1\.000 \| 0\.000 \| \*\*missed\*\* \|/);
+  assert.match(md, /\| ci \| 1 \| 0 \| 0 \| 0 \| 0 \| 1\.000 \| 1\.000 \| met \|/);
+  // The per-practice target: precision and recall each, for every practice.
+  assert.match(md, /\| practices with precision and recall ≥ 0\.93 each \| 2\/3 \| all \| \*\*missed\*\* \|/);
   assert.match(md, /### o\/a \(label 2, tool 1\)\n\n- level: detection\./);
   assert.match(md, /- FN `pipeline-definition`: tool absent/);
 });

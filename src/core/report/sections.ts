@@ -160,6 +160,25 @@ export function dimensionCounts(d: DimensionResult): string {
   return `${d.present} present, ${d.partial} partial, ${d.absent} absent${d.notAvailable > 0 ? `, ${d.notAvailable} not available` : ''}`;
 }
 
+/**
+ * Files that left practices unjudged (they could not be read or parsed), with the
+ * practices' titles: a broken dvc.yaml must show in Problems, not only lower a score.
+ */
+export function unjudgedFiles(report: Report): { path: string; line?: number; message: string }[] {
+  const byPath = new Map<string, { reason: string; titles: string[] }>();
+  for (const practice of report.practices) {
+    for (const unseen of practice.unavailable ?? []) {
+      const entry = byPath.get(unseen.path) ?? { reason: unseen.reason, titles: [] };
+      entry.titles.push(practice.title);
+      byPath.set(unseen.path, entry);
+    }
+  }
+  return [...byPath].map(([path, { reason, titles }]) => {
+    const line = report.warnings.find((w) => w.path === path && w.line !== undefined)?.line;
+    return { path, ...(line !== undefined && { line }), message: `${path} ${reason}: ${titles.join(', ')} could not be judged.` };
+  });
+}
+
 /** The files that hid a not-available practice's evidence, and why, in one clause. */
 export function unseenEvidenceText(p: PracticeResult): string {
   const unseen = p.unavailable ?? [];

@@ -12,6 +12,7 @@ import { EMPTY_CONFIG } from '../../../src/core/config/config';
 import type { FileHost } from '../../../src/core/host/fileHost';
 import type { Report } from '../../../src/core/model/report';
 import { renderReport } from '../../../src/core/report';
+import { unjudgedFiles } from '../../../src/core/report/sections';
 import { knowledge, TEST_TOOL } from '../../helpers/auditFixture';
 import { createMemoryHost } from '../../helpers/memoryHost';
 import { REPO_ROOT } from '../../helpers/paths';
@@ -47,6 +48,12 @@ describe('not-available practices', () => {
   it('is left out of its dimension score and counted apart; the level says it may be higher', async () => {
     const report = await run(createMemoryHost({ 'train.py': TRAIN, 'dvc.yaml': 'stages: [\n' }));
     const pipeline = practice(report, 'pipeline-definition');
+    // One Problems entry on the broken file, at the parse error's line, naming what it hid.
+    const [entry, ...more] = unjudgedFiles(report);
+    assert.equal(more.length, 0);
+    assert.equal(entry.path, 'dvc.yaml');
+    assert.equal(entry.line, report.warnings.find((w) => w.path === 'dvc.yaml')?.line);
+    assert.match(entry.message, /^dvc\.yaml cannot be parsed: .*Pipeline as code.* could not be judged\.$/);
     const dimension = report.dimensionDetails.find((d) => d.id === pipeline.dimension)!;
     assert.equal(dimension.notAvailable, 1);
     const others = report.practices.filter((p) => p.dimension === pipeline.dimension && p.status !== 'not-available' && p.status !== 'suppressed');
