@@ -138,6 +138,14 @@ describe('webview rendering', () => {
     const suppressed = rows.find((r) => r.getAttribute('data-id') === 'p:feature-store')!;
     assert.ok(suppressed.querySelector('summary .codicon-eye-closed'));
     assert.equal(buttonsWith(suppressed, 'Suppress').length, 0);
+    // Not judged: its own icon and label, and the files that hid the evidence, as text.
+    const unjudged = rows.find((r) => r.getAttribute('data-id') === 'p:drift-monitoring')!;
+    assert.ok(unjudged.querySelector('summary .codicon-question'));
+    assert.match(unjudged.querySelector('summary')!.textContent ?? '', /Not available: /);
+    const unseen = unjudged.querySelector('ul.unavailable li')!;
+    assert.equal(unseen.querySelector('code')!.textContent, HOSTILE_PATH);
+    assert.ok((unseen.textContent ?? '').includes(HOSTILE_DETAIL));
+    assert.equal(unjudged.querySelector('ul.unavailable img, ul.unavailable script'), null);
     assert.ok((root.textContent ?? '').includes('orphan finding'), 'findings of unknown practices are still listed');
   });
 

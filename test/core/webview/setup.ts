@@ -38,6 +38,9 @@ export function hostileReport(): Report {
   featureStore.status = 'suppressed';
   featureStore.suppressedReason = HOSTILE_REASON;
   report.practices.find((p) => p.id === 'explainability')!.status = 'partial';
+  const drift = report.practices.find((p) => p.id === 'drift-monitoring')!;
+  drift.status = 'not-available';
+  drift.unavailable = [{ path: HOSTILE_PATH, reason: HOSTILE_DETAIL }];
   report.findings = [
     { id: 'containerization/unpinned-base', practice: 'containerization', severity: 'warning', message: HOSTILE_MESSAGE, path: HOSTILE_PATH, line: 1, detail: HOSTILE_DETAIL },
     { id: 'ghost/check', practice: 'no-such-practice', severity: 'hint', message: 'orphan finding', path: 'x.py' },
