@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { loadKnowledge } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model/knowledge';
+import { attribution } from '../core/report/sections';
 import type { KnowledgeDigest } from '../webview/protocol';
 
 export class KnowledgeStore {
@@ -20,14 +21,13 @@ export class KnowledgeStore {
     return this.get().sources.find((s) => s.id === sourceId)?.url;
   }
 
-  /** "Kreuzberger et al. (2023)" style label and the claim text of a `source#claim` reference. */
+  /** The reports' citation label (see `attribution`) and the claim text of a `source#claim` reference. */
   citation(ref: string): { label: string; statement: string; url: string; unverified: boolean } | undefined {
     const [sourceId, claimId] = ref.split('#');
     const source = this.get().sources.find((s) => s.id === sourceId);
     const claim = source?.claims.find((c) => c.id === claimId);
     if (!source || !claim) return undefined;
-    const who = source.authors.length > 1 ? `${source.authors[0]} et al.` : source.authors[0];
-    return { label: `${who} (${source.year})`, statement: claim.statement, url: source.url, unverified: claim.unverified === true };
+    return { label: attribution(source), statement: claim.statement, url: source.url, unverified: claim.unverified === true };
   }
 
   /** What the webview needs beyond a report. */

@@ -148,13 +148,16 @@ export function evidenceSources(report: Report, refs: readonly string[]): Source
   return [...ids].flatMap((id) => byId.get(id) ?? []);
 }
 
-/** "Amershi, Begel (2019)"-style attribution; three or more authors become "First et al.". */
-export function attribution(source: SourceRef): string {
-  const authors = source.authors.length > 2 ? `${source.authors[0]} et al.` : source.authors.join(', ');
-  return authors ? `${authors} (${source.year})` : `(${source.year})`;
+/**
+ * The one citation label every surface shows: "Amershi and Begel (2019)" for two authors,
+ * "Kreuzberger et al. (2023)" for three or more (APA-style author counts).
+ */
+export function attribution(source: Pick<SourceRef, 'authors' | 'year'>): string {
+  const { authors } = source;
+  const who = authors.length > 2 ? `${authors[0]} et al.` : authors.join(' and ');
+  return who ? `${who} (${source.year})` : `(${source.year})`;
 }
 
-/** The suppression reason of a practice or trade-off, sanitised, or a neutral default. */
 /** A dimension's practice counts: `2 present, 1 partial, 3 absent` (and any not available). */
 export function dimensionCounts(d: DimensionResult): string {
   return `${d.present} present, ${d.partial} partial, ${d.absent} absent${d.notAvailable > 0 ? `, ${d.notAvailable} not available` : ''}`;
@@ -186,6 +189,7 @@ export function unseenEvidenceText(p: PracticeResult): string {
   return unseen.length > 3 ? `${named}; and ${unseen.length - 3} more` : named;
 }
 
+/** The suppression reason of a practice or trade-off, sanitised, or a neutral default. */
 export function suppressionReason(item: { suppressedReason?: string }): string {
   return item.suppressedReason ? repoText(item.suppressedReason) : 'no reason given';
 }

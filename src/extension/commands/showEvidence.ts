@@ -1,5 +1,6 @@
 /** MLOps Lens: Show Evidence — a quick pick over every source and claim; opens the source. */
 import * as vscode from 'vscode';
+import { attribution } from '../../core/report/sections';
 import type { KnowledgeStore } from '../knowledgeStore';
 
 export function showEvidenceCommand(knowledge: KnowledgeStore) {
@@ -8,7 +9,7 @@ export function showEvidenceCommand(knowledge: KnowledgeStore) {
       { label: source.title, kind: vscode.QuickPickItemKind.Separator, url: '' },
       ...source.claims.map((claim) => ({
         label: claim.statement,
-        description: `${source.authors[0]}${source.authors.length > 1 ? ' et al.' : ''} (${source.year})`,
+        description: attribution(source),
         detail: `${claim.locator}${claim.unverified ? ' · unverified: seen only in a secondary summary' : ''} · ${source.url}`,
         url: source.url,
       })),

@@ -4,7 +4,7 @@
  * and trade-offs.
  */
 import type { Finding, FindingSeverity, Report, Signal } from '../../core/model/report';
-import { repoText } from '../../core/report/sections';
+import { attribution, repoText } from '../../core/report/sections';
 import { isExpanded } from '../state';
 import type { RenderContext } from './context';
 import { button, el, icon, isOpen } from './dom';
@@ -103,7 +103,7 @@ export function evidenceList(ctx: RenderContext, report: Report, refs: readonly 
     const sourceId = ref.split('#')[0];
     const source = knowledge?.sources[sourceId] ?? reportSources.get(sourceId);
     const claim = knowledge?.claims[ref];
-    const title = source ? `${source.title} (${source.year})` : sourceId;
+    const title = source ? `${source.title}, ${attribution(source)}` : sourceId;
     list.appendChild(
       el(doc, 'li', null,
         el(doc, 'div', { class: 'source' },
