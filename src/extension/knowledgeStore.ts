@@ -36,6 +36,7 @@ export class KnowledgeStore {
     return {
       practices: Object.fromEntries(kb.practices.map((p) => [p.id, {
         why: p.why, firstStep: p.remediation.firstStep, path: p.remediation.path, effort: p.effort, hasTemplate: p.remediation.template !== undefined,
+        indirect: Object.fromEntries(p.citations.filter((c) => c.indirect).map((c) => [c.ref, c.note ?? ''])),
       }])),
       claims: Object.fromEntries(kb.sources.flatMap((s) => s.claims.map((c) => [`${s.id}#${c.id}`, {
         statement: c.statement, locator: c.locator, unverified: c.unverified === true,

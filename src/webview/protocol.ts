@@ -7,7 +7,11 @@ import type { Report } from '../core/model/report';
 
 /** Knowledge the panel needs beyond the report: why, remediation and claim texts. */
 export interface KnowledgeDigest {
-  practices: Record<string, { why: string; firstStep: string; path: string; effort: string; hasTemplate: boolean }>;
+  practices: Record<string, {
+    why: string; firstStep: string; path: string; effort: string; hasTemplate: boolean;
+    /** `source#claim` → how a claim cited only as indirect support bears on the practice. */
+    indirect?: Record<string, string>;
+  }>;
   /** `source#claim` → paraphrased claim and where in the source it stands. */
   claims: Record<string, { statement: string; locator: string; unverified: boolean }>;
   sources: Record<string, { title: string; authors: string[]; year: number; url: string }>;

@@ -155,7 +155,7 @@ test('--check-rules runs the custom practices\' examples: passes, a failing exam
       '    dimension: governance',
       '    level: 2',
       '    why: The team keeps a runbook for the model service.',
-      '    evidence: [mlops-principles-2024#manual-steps]',
+      '    evidence: [{ref: mlops-principles-2024#manual-steps, supports: need}]',
       '    benefits: [fewer-errors]',
       '    effort: low',
       '    detect:',

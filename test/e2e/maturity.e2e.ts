@@ -255,7 +255,7 @@ describe('MLOps Lens in Restricted Mode', () => {
         '    dimension: governance',
         '    level: 2',
         '    why: On-call needs a runbook.',
-        '    evidence: [mlops-principles-2024#restore-previous-state]',
+        '    evidence: [{ref: mlops-principles-2024#restore-previous-state, supports: need}]',
         '    benefits: [rollback]',
         '    effort: low',
         '    detect: [{id: runbook, kind: file, glob: ["RUNBOOK.md"]}]',

@@ -17,7 +17,7 @@ export function customPracticeConfig(detect: string, options: CustomPracticeOpti
     `    dimension: ${dimension}`,
     '    level: 2',
     '    why: W',
-    `    evidence: [${evidence}]`,
+    `    evidence: [{ref: ${evidence}, supports: need}]`,
     '    benefits: [fewer-errors]',
     '    effort: low',
     `    detect:${detect.startsWith('\n') ? '' : ' '}${detect}`,

@@ -8,6 +8,12 @@ import { unseenEvidence } from './unseen';
 
 export const STRENGTH_RANK: Record<Strength, number> = { mentioned: 1, configured: 2, ci: 3 };
 
+/** The references a practice cites only as indirect support, when there are any. */
+function indirectEvidence(practice: Practice): { indirectEvidence?: string[] } {
+  const refs = practice.citations.filter((c) => c.indirect).map((c) => c.ref);
+  return refs.length > 0 ? { indirectEvidence: refs } : {};
+}
+
 /** Scan warnings that mean some evidence may not have been seen. */
 const INCOMPLETE_SCAN = new Set(['unreadable', 'too-large', 'parse-error', 'too-many-files', 'too-deep', 'binary']);
 
@@ -32,6 +38,7 @@ export function assessPractices(
       level: practice.level,
       signals,
       evidence: practice.evidence,
+      ...indirectEvidence(practice),
     };
     if (reason !== undefined) return { ...base, status: 'suppressed', confidence: 'high', suppressedReason: reason };
     const status = statusFromSignals(signals, practice.require);

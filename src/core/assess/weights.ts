@@ -1,13 +1,21 @@
 /**
  * Weights derived from the evidence (knowledge/scoring.yaml explains them): a benefit
- * weighs as many as the distinct sources that support it; a practice weighs the sum of
+ * weighs as many as the distinct sources that report it; a practice weighs the sum of
  * its benefits; recommendation priority is practice weight over effort cost.
  */
-import type { KnowledgeBase, Practice } from '../model/knowledge';
+import type { Benefit, KnowledgeBase, Practice } from '../model/knowledge';
 
-/** Weight of each benefit: the number of distinct sources its evidence cites. */
+/**
+ * Weight of each benefit: the number of distinct sources that report it (citations with
+ * `supports: benefit`, not indirect). One that no source reports weighs 1, by convention.
+ */
 export function benefitWeights(knowledge: KnowledgeBase): Map<string, number> {
-  return new Map(knowledge.benefits.map((b) => [b.id, new Set(b.evidence.map((ref) => ref.split('#')[0])).size]));
+  return new Map(knowledge.benefits.map((b) => [b.id, Math.max(1, reportingSources(b).size)]));
+}
+
+/** The sources that report a benefit. */
+export function reportingSources(benefit: Benefit): Set<string> {
+  return new Set(benefit.citations.filter((c) => c.supports === 'benefit' && !c.indirect).map((c) => c.ref.split('#')[0]));
 }
 
 /** Weight of a practice: the summed weights of the benefits it serves. */

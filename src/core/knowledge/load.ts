@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CollectionRule, KnowledgeBase, Practice } from '../model/knowledge';
+import type { Citation, CollectionRule, KnowledgeBase, Practice } from '../model/knowledge';
 import { DataError, type DataIssue } from './errors';
 import { checkReferences } from './references';
 import { KNOWLEDGE_FILES, practiceShape } from './schema';
@@ -40,16 +40,17 @@ export function parseKnowledge(files: readonly KnowledgeFile[]): KnowledgeBase {
   if (issues.length > 0) throw new DataError('knowledge', issues);
 
   const get = <T>(name: string, key: string) => sections[name]!.value[key] as T;
+  const cited = <T extends { evidence: unknown }>(items: T[]): (T & Cited)[] => items.map(withCitations);
   const knowledge: KnowledgeBase = {
     dimensions: get('dimensions.yaml', 'dimensions'),
     sources: get('sources.yaml', 'sources'),
     practices: practices.map((p) => p.practice),
-    levels: get('levels.yaml', 'levels'),
+    levels: cited(get('levels.yaml', 'levels')),
     ...(sections['levels.yaml']!.value.collections ? { collections: get<CollectionRule>('levels.yaml', 'collections') } : {}),
-    tradeoffs: get('tradeoffs.yaml', 'tradeoffs'),
-    benefits: get('benefits.yaml', 'benefits'),
-    stages: get('stages.yaml', 'stages'),
-    scoring: get('scoring.yaml', 'scoring'),
+    tradeoffs: cited(get('tradeoffs.yaml', 'tradeoffs')),
+    benefits: cited(get('benefits.yaml', 'benefits')),
+    stages: cited(get('stages.yaml', 'stages')),
+    scoring: withCitations(get('scoring.yaml', 'scoring')),
     scope: get('scope.yaml', 'scope'),
   };
   const docs = new Map(Object.entries(sections).map(([name, data]) => [name, data!.doc]));
@@ -59,9 +60,21 @@ export function parseKnowledge(files: readonly KnowledgeFile[]): KnowledgeBase {
   return knowledge;
 }
 
+/** An item's references and citations, from the citations written in its `evidence`. */
+interface Cited {
+  evidence: string[];
+  citations: Citation[];
+}
+
+/** The citations written in `evidence` (checked by the schema) as citations and as plain references. */
+function withCitations<T extends { evidence: unknown }>(item: T): T & Cited {
+  const citations = item.evidence as Citation[];
+  return { ...item, citations, evidence: citations.map((c) => c.ref) };
+}
+
 /** A practice with defaults applied; `file` records where it came from, `engine` how its patterns run. */
 export function toPractice(value: Record<string, unknown>, file: string, engine: Practice['patternEngine'] = 'native'): Practice {
-  const practice = value as unknown as Practice;
+  const practice = withCitations(value as unknown as Practice);
   return {
     ...practice,
     require: practice.require ?? 'configured',

@@ -3,7 +3,7 @@
  * (evidence, dimension, benefit, practice in a condition) resolving.
  */
 import type { YamlDoc } from '../facts/yamlSource';
-import type { Condition, DetectionRule, KnowledgeBase, Practice } from '../model/knowledge';
+import type { Citation, Condition, DetectionRule, KnowledgeBase, Practice } from '../model/knowledge';
 import type { DataIssue } from './errors';
 import type { YamlPath } from './shape';
 import { locate } from './yamlFile';
@@ -11,6 +11,8 @@ import { locate } from './yamlFile';
 /** Resolves the things a practice or condition may refer to. */
 export interface ReferenceScope {
   claims: Map<string, { unverified: boolean }>;
+  /** Claims a benefit cites as a reported benefit: the only ones a practice may cite as `supports: benefit`. */
+  reportedBenefits: Set<string>;
   dimensions: Set<string>;
   benefits: Set<string>;
   practices: Set<string>;
@@ -21,6 +23,7 @@ type Report = (path: YamlPath, reason: string) => void;
 export function scopeOf(knowledge: KnowledgeBase): ReferenceScope {
   return {
     claims: new Map(knowledge.sources.flatMap((s) => s.claims.map((c) => [`${s.id}#${c.id}`, { unverified: c.unverified === true }]))),
+    reportedBenefits: new Set(knowledge.benefits.flatMap((b) => b.citations.filter((c) => c.supports === 'benefit').map((c) => c.ref))),
     dimensions: new Set(knowledge.dimensions.map((d) => d.id)),
     benefits: new Set(knowledge.benefits.map((b) => b.id)),
     practices: new Set(knowledge.practices.map((p) => p.id)),
@@ -47,10 +50,10 @@ export function checkReferences(knowledge: KnowledgeBase, docs: Map<string, Yaml
     checkPractice(practice, scope, report);
   }
 
-  knowledge.benefits.forEach((b, i) => checkEvidence(b.evidence, scope, ['benefits', i, 'evidence'], reporter('benefits.yaml')));
-  checkEvidence(knowledge.scoring.evidence, scope, ['scoring', 'evidence'], reporter('scoring.yaml'));
+  knowledge.benefits.forEach((b, i) => checkEvidence(b.citations, scope, ['benefits', i, 'evidence'], reporter('benefits.yaml')));
+  checkEvidence(knowledge.scoring.citations, scope, ['scoring', 'evidence'], reporter('scoring.yaml'));
   knowledge.tradeoffs.forEach((t, i) => {
-    checkEvidence(t.evidence, scope, ['tradeoffs', i, 'evidence'], reporter('tradeoffs.yaml'));
+    checkEvidence(t.citations, scope, ['tradeoffs', i, 'evidence'], reporter('tradeoffs.yaml'));
     checkCondition(t.when, scope, ['tradeoffs', i, 'when'], reporter('tradeoffs.yaml'));
   });
 
@@ -59,7 +62,7 @@ export function checkReferences(knowledge: KnowledgeBase, docs: Map<string, Yaml
     if (l.level !== i) levels(['levels', i, 'level'], `levels must be listed 0 to 4 in order; expected ${i}`);
     if (i === 0 && l.when) levels(['levels', i, 'when'], 'level 0 is the default and takes no condition');
     if (i > 0 && !l.when) levels(['levels', i], `level ${i} needs a 'when' condition`);
-    checkEvidence(l.evidence, scope, ['levels', i, 'evidence'], levels);
+    checkEvidence(l.citations, scope, ['levels', i, 'evidence'], levels);
     if (l.when) checkCondition(l.when, scope, ['levels', i, 'when'], levels);
     l.foundations?.forEach((item, j) => item.forEach((practice, k) => {
       if (!scope.practices.has(practice)) levels(['levels', i, 'foundations', j, k], `unknown practice '${practice}'`);
@@ -76,7 +79,7 @@ export function checkReferences(knowledge: KnowledgeBase, docs: Map<string, Yaml
     const last = i === knowledge.stages.length - 1;
     if (last && s.when) stages(['stages', i, 'when'], 'the last stage is the default and takes no condition');
     if (!last && !s.when) stages(['stages', i], "every stage but the last needs a 'when' condition");
-    checkEvidence(s.evidence, scope, ['stages', i, 'evidence'], stages);
+    checkEvidence(s.citations, scope, ['stages', i, 'evidence'], stages);
     if (s.when) checkCondition(s.when, scope, ['stages', i, 'when'], stages);
   });
   if (knowledge.stages.length !== 3) stages(['stages'], 'expected the three stages prototype, pilot and production');
@@ -102,7 +105,12 @@ export function checkPractice(practice: Practice, scope: ReferenceScope, report:
   if (!scope.dimensions.has(practice.dimension)) {
     report([...prefix, 'dimension'], `unknown dimension '${practice.dimension}'; expected one of ${[...scope.dimensions].join(', ')}`);
   }
-  checkEvidence(practice.evidence, scope, [...prefix, 'evidence'], report);
+  checkEvidence(practice.citations, scope, [...prefix, 'evidence'], report);
+  practice.citations.forEach((c, i) => {
+    if (c.supports === 'benefit' && !scope.reportedBenefits.has(c.ref)) {
+      report([...prefix, 'evidence', i, 'supports'], `'${c.ref}' is cited as a benefit, but no benefit in benefits.yaml cites it as a reported benefit`);
+    }
+  });
   practice.benefits.forEach((b, i) => {
     if (!scope.benefits.has(b)) report([...prefix, 'benefits', i], `unknown benefit '${b}'; expected one of ${[...scope.benefits].join(', ')}`);
   });
@@ -122,13 +130,17 @@ function checkRule(rule: DetectionRule, path: YamlPath, report: Report): void {
   }
 }
 
-function checkEvidence(refs: readonly string[], scope: ReferenceScope, path: YamlPath, report: Report): void {
-  refs.forEach((ref, i) => {
-    if (!scope.claims.has(ref)) report([...path, i], `evidence '${ref}' does not resolve to a claim in sources.yaml`);
+/**
+ * Citations resolve to claims, never to an unverified one (those are never shown as a
+ * finding), and an indirect one says how it bears on the item.
+ */
+function checkEvidence(citations: readonly Citation[], scope: ReferenceScope, path: YamlPath, report: Report): void {
+  citations.forEach((c, i) => {
+    const claim = scope.claims.get(c.ref);
+    if (!claim) report([...path, i, 'ref'], `evidence '${c.ref}' does not resolve to a claim in sources.yaml`);
+    else if (claim.unverified) report([...path, i, 'ref'], `'${c.ref}' is unverified (seen only in a secondary summary): it may not be cited as evidence`);
+    if (c.indirect && !c.note) report([...path, i], 'an indirect citation needs a note saying how the claim bears on this');
   });
-  if (refs.length > 0 && refs.every((ref) => scope.claims.get(ref)?.unverified)) {
-    report(path, 'at least one piece of evidence must be a verified claim');
-  }
 }
 
 function checkCondition(condition: Condition, scope: ReferenceScope, path: YamlPath, report: Report): void {

@@ -10,8 +10,20 @@ export const STATUSES = ['present', 'partial', 'absent', 'not-available', 'suppr
 export const STAGES = ['prototype', 'pilot', 'production'] as const;
 export const FACT_NAMES = ['pythonFiles', 'notebooks', 'manualSteps', 'ciPipelines', 'files', 'releaseTriggers', 'mlImports'] as const;
 
+export const SUPPORTS = ['need', 'benefit', 'definition', 'caveat'] as const;
+export const SOURCE_KINDS = ['empirical-study', 'maturity-model', 'rubric', 'reference-architecture', 'position-paper', 'practice-catalogue'] as const;
 const ref: Shape = { type: 'string', pattern: /^[a-z0-9-]+#[a-z0-9-]+$/, hint: 'a `source#claim` reference' };
-const refs: Shape = { type: 'array', items: ref, minItems: 1 };
+/** A citation: a claim and what it supports (knowledge/README.md, "Citations"). */
+const citation: Shape = {
+  type: 'object',
+  fields: {
+    ref: req(ref, 'the claim: `source#claim` in sources.yaml'),
+    supports: req({ type: 'enum', values: SUPPORTS }, 'need, benefit, definition or caveat'),
+    indirect: opt({ type: 'boolean' }, 'the claim is about something this serves, not this itself'),
+    note: opt(text, 'how an indirect claim bears on this'),
+  },
+};
+const refs: Shape = { type: 'array', items: citation, minItems: 1 };
 
 /** A detection rule: its kind's fields (src/core/engine/kinds) beside those every rule has. */
 export const ruleShape: Shape = { type: 'lazy', name: 'rule', get: detectionRuleShape };
@@ -61,7 +73,7 @@ export const practiceShape: ObjectShape = {
     dimension: req(id, 'the dimension (dimensions.yaml) the practice belongs to'),
     level: req({ type: 'integer', min: 0, max: 4 }, 'the maturity level at which the practice becomes expected'),
     why: req(text, 'why it matters, in a sentence or two'),
-    evidence: req(refs, '`source#claim` references to sources.yaml'),
+    evidence: req(refs, 'citations of claims in sources.yaml, each with what it supports'),
     benefits: req({ type: 'array', items: id, minItems: 1 }, 'benefit ids (benefits.yaml) the practice brings'),
     effort: req({ type: 'enum', values: ['low', 'medium', 'high'] }, 'the effort of adopting it'),
     require: opt({ type: 'enum', values: STRENGTHS }, 'the signal strength that makes the practice present (default configured); weaker signals make it partial'),
@@ -88,7 +100,7 @@ export const KNOWLEDGE_FILES: Record<string, ObjectShape> = {
     fields: {
       id: req(id), title: req(text), authors: req(texts), year: req({ type: 'integer', min: 1950, max: 2100 }),
       venue: req(text), url: req({ type: 'string', pattern: /^https:\/\/\S+$/, hint: 'an https URL' }),
-      kind: req({ type: 'enum', values: ['empirical-study', 'maturity-model', 'rubric', 'reference-architecture'] }),
+      kind: req({ type: 'enum', values: SOURCE_KINDS }),
       sample: opt(text),
       claims: req({ type: 'array', minItems: 1, items: { type: 'object', fields: { id: req(id), statement: req(text), locator: req(text), unverified: opt({ type: 'boolean' }) } } }),
     },

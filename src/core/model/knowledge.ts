@@ -20,7 +20,27 @@ export interface Claim {
   unverified?: boolean;
 }
 
-export type SourceKind = 'empirical-study' | 'maturity-model' | 'rubric' | 'reference-architecture';
+/** What a source is (knowledge/README.md describes each kind). */
+export type SourceKind = 'empirical-study' | 'maturity-model' | 'rubric' | 'reference-architecture' | 'position-paper' | 'practice-catalogue';
+
+/**
+ * What a citation supports: `need` (a problem or risk the item answers), `benefit` (an
+ * outcome the source reports), `definition` (a model, principle, component or rubric item
+ * that names it) or `caveat` (a limit, cost or condition).
+ */
+export type Support = 'need' | 'benefit' | 'definition' | 'caveat';
+
+/**
+ * One use of a claim. `indirect`: the claim is not about this item itself but about
+ * something it serves (with `note` saying how); shown as such wherever the citation is.
+ */
+export interface Citation {
+  /** `source#claim`. */
+  ref: string;
+  supports: Support;
+  indirect?: boolean;
+  note?: string;
+}
 
 /** A paper, maturity model or rubric the knowledge base cites. */
 export interface Source {
@@ -112,6 +132,8 @@ export interface Practice {
   why: string;
   /** `source#claim` references; at least one. */
   evidence: string[];
+  /** The same references with what each supports. */
+  citations: Citation[];
   benefits: string[];
   effort: Effort;
   /** Minimum strength for `present`; weaker signals make the practice `partial`. */
@@ -155,6 +177,8 @@ export interface LevelDef {
   name: string;
   description: string;
   evidence: string[];
+  /** The same references with what each supports. */
+  citations: Citation[];
   /** Level 0 has no condition; every other level's holds on top of the lower ones'. */
   when?: Condition;
   /**
@@ -175,6 +199,8 @@ export interface TradeoffDef {
   message: string;
   action: string;
   evidence: string[];
+  /** The same references with what each supports. */
+  citations: Citation[];
 }
 
 /** A benefit theme reported by the studies; its weight is the number of distinct sources cited. */
@@ -182,6 +208,8 @@ export interface Benefit {
   id: string;
   title: string;
   evidence: string[];
+  /** The same references with what each supports. */
+  citations: Citation[];
 }
 
 /** A project stage with how it is recognised and the level recommended for it. */
@@ -191,6 +219,8 @@ export interface StageDef {
   description: string;
   target: number;
   evidence: string[];
+  /** The same references with what each supports. */
+  citations: Citation[];
   /** First stage (in file order) whose condition holds is inferred; the last has none. */
   when?: Condition;
 }
@@ -200,6 +230,8 @@ export interface Scoring {
   statusCredit: { present: number; partial: number; absent: number };
   effortCost: Record<Effort, number>;
   evidence: string[];
+  /** The same references with what each supports. */
+  citations: Citation[];
 }
 
 /** A file that marks its folder as a project template, and how the template is laid out. */

@@ -34,6 +34,8 @@ export interface PracticeResult {
   signals: Signal[];
   /** `source#claim` references. */
   evidence: string[];
+  /** Those of `evidence` that support the practice only indirectly (about something it serves). */
+  indirectEvidence?: string[];
   /** Why the practice is suppressed (only for status `suppressed`). */
   suppressedReason?: string;
   /** Files or folders that could hold its evidence but were not seen (only for status `not-available`). */

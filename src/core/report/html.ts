@@ -11,6 +11,8 @@ import {
   scanWarningLine, scopeNoteLines, signalNote, stageSummary, suppressionReason, topRecommendations,
   dimensionCounts,
   unseenEvidenceText,
+  onlyIndirect,
+  CONVENTION_NOTE,
 } from './sections';
 import { escapeHtml as h, httpUrl } from './sanitize';
 
@@ -179,7 +181,7 @@ function practice(report: Report, p: PracticeResult): string {
   if (p.status === 'suppressed') return `<li>${head}; ${h(suppressionReason(p))})</span></li>`;
   if (p.status === 'not-available') return `<li>${head}; could not be judged: ${h(unseenEvidenceText(p))})</span></li>`;
   const confidence = p.confidence === 'high' ? '' : `, ${h(p.confidence)} confidence`;
-  return `<li>${head}${confidence})</span>${evidence(report, p.evidence)}${signalList(p.signals)}</li>`;
+  return `<li>${head}${confidence})</span>${evidence(report, p.evidence, p.indirectEvidence)}${signalList(p.signals)}</li>`;
 }
 
 /** A nested list of up to MAX_SIGNALS signals, then "+N more"; empty when there are none. */
@@ -254,10 +256,16 @@ function scanWarnings(report: Report): string[] {
   ];
 }
 
-/** " — evidence: <a>A et al. (2019)</a>, …" for `source#claim` references; empty when none resolve. */
-function evidence(report: Report, refs: readonly string[]): string {
-  const links = evidenceSources(report, refs).map((s) => sourceLink(s, attribution(s)));
-  return links.length > 0 ? ` <span class="muted">— evidence: ${links.join(', ')}</span>` : '';
+/**
+ * " — evidence: <a>A et al. (2019)</a>, …" for `source#claim` references, a source cited only
+ * as indirect support marked so; empty when none resolve.
+ */
+function evidence(report: Report, refs: readonly string[], indirect: readonly string[] = []): string {
+  const sources = evidenceSources(report, refs);
+  const links = sources.map((s) => `${sourceLink(s, attribution(s))}${onlyIndirect(s.id, refs, indirect) ? ' (indirect)' : ''}`);
+  if (links.length === 0) return '';
+  const lead = sources.every((s) => onlyIndirect(s.id, refs, indirect)) ? CONVENTION_NOTE : 'evidence';
+  return ` <span class="muted">— ${lead}: ${links.join(', ')}</span>`;
 }
 
 /** A link to the source when its URL is plain http(s); otherwise the escaped label alone. */

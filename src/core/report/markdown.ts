@@ -9,6 +9,8 @@ import {
   MAX_SCAN_WARNINGS, MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, evidenceSources, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, location, nextLevelSummary, practicesByDimension, repoText, scanWarningLine, scopeNoteLines, signalNote, stageSummary, suppressionReason, topRecommendations, listedFindings,
   dimensionCounts,
   unseenEvidenceText,
+  onlyIndirect,
+  CONVENTION_NOTE,
 } from './sections';
 import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
 
@@ -97,7 +99,7 @@ function practice(report: Report, p: PracticeResult): string[] {
   if (p.status === 'suppressed') return [`${head}: ${md(suppressionReason(p))})`];
   if (p.status === 'not-available') return [`${head}: could not be judged, ${md(unseenEvidenceText(p))})`];
   const confidence = p.confidence === 'high' ? '' : `, ${p.confidence} confidence`;
-  return [`${head}${confidence})${evidence(report, p.evidence)}`, ...signalItems(p.signals)];
+  return [`${head}${confidence})${evidence(report, p.evidence, p.indirectEvidence)}`, ...signalItems(p.signals)];
 }
 
 /** Nested list items for up to MAX_SIGNALS signals, then "+N more". */
@@ -167,10 +169,15 @@ function scanWarnings(report: Report): string[] {
   ];
 }
 
-/** " — evidence: [A et al. (2019)](…), …" for `source#claim` references; empty when none resolve. */
-function evidence(report: Report, refs: readonly string[]): string {
-  const links = evidenceSources(report, refs).map((s) => markdownSourceLink(s, attribution(s)));
-  return links.length > 0 ? ` — evidence: ${links.join(', ')}` : '';
+/**
+ * " — evidence: [A et al. (2019)](…), …" for `source#claim` references, a source cited only
+ * as indirect support marked so; empty when none resolve.
+ */
+function evidence(report: Report, refs: readonly string[], indirect: readonly string[] = []): string {
+  const sources = evidenceSources(report, refs);
+  const links = sources.map((s) => `${markdownSourceLink(s, attribution(s))}${onlyIndirect(s.id, refs, indirect) ? ' (indirect)' : ''}`);
+  if (links.length === 0) return '';
+  return sources.every((s) => onlyIndirect(s.id, refs, indirect)) ? ` — ${CONVENTION_NOTE}: ${links.join(', ')}` : ` — evidence: ${links.join(', ')}`;
 }
 
 /** A link to the source when its URL is plain http(s); otherwise the escaped label alone. */

@@ -148,6 +148,15 @@ export function evidenceSources(report: Report, refs: readonly string[]): Source
   return [...ids].flatMap((id) => byId.get(id) ?? []);
 }
 
+/** Whether every claim of a source among these references is cited only as indirect support. */
+export function onlyIndirect(sourceId: string, refs: readonly string[], indirect: readonly string[] = []): boolean {
+  const cited = refs.filter((ref) => ref.split('#')[0] === sourceId);
+  return cited.length > 0 && cited.every((ref) => indirect.includes(ref));
+}
+
+/** Said of a practice none of whose evidence is about it directly. */
+export const CONVENTION_NOTE = 'indirect evidence only (expert convention)';
+
 /**
  * The one citation label every surface shows: "Amershi and Begel (2019)" for two authors,
  * "Kreuzberger et al. (2023)" for three or more (APA-style author counts).

@@ -95,7 +95,7 @@ export function findingList(ctx: RenderContext, folder: string, findings: readon
  * The cited claims behind a practice or trade-off: source (a link-like button that asks the
  * host to open it), year, the paraphrased claim and where in the source it stands.
  */
-export function evidenceList(ctx: RenderContext, report: Report, refs: readonly string[]): HTMLUListElement {
+export function evidenceList(ctx: RenderContext, report: Report, refs: readonly string[], indirect: Readonly<Record<string, string>> = {}): HTMLUListElement {
   const { doc, knowledge } = ctx;
   const reportSources = new Map((report.sources ?? []).map((source) => [source.id, source]));
   const list = el(doc, 'ul', { class: 'evidence' });
@@ -116,6 +116,7 @@ export function evidenceList(ctx: RenderContext, report: Report, refs: readonly 
             onClick: () => ctx.post({ type: 'openSource', sourceId }),
           }),
           claim?.unverified ? el(doc, 'span', { class: 'tag', title: 'Seen only in a secondary summary' }, 'unverified') : null,
+          ref in indirect ? el(doc, 'span', { class: 'tag', title: repoText(indirect[ref] || 'about something this practice serves', 300) }, 'indirect') : null,
         ),
         claim ? el(doc, 'div', { class: 'claim' }, repoText(claim.statement, 600)) : null,
         claim?.locator ? el(doc, 'div', { class: 'locator muted' }, repoText(claim.locator, 200)) : null,

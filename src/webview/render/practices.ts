@@ -132,7 +132,10 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
   }
   if (status === 'absent' || status === 'partial') body.push(...remediation(ctx, folder, practice));
   if (practice.evidence?.length) {
-    body.push(el(doc, 'div', { class: 'subhead' }, 'Evidence'), evidenceList(ctx, report, practice.evidence));
+    const indirect = ctx.knowledge?.practices[practice.id]?.indirect
+      ?? Object.fromEntries((practice.indirectEvidence ?? []).map((ref) => [ref, '']));
+    const allIndirect = practice.evidence.every((ref) => ref in indirect);
+    body.push(el(doc, 'div', { class: 'subhead' }, allIndirect ? 'Evidence (indirect only: expert convention)' : 'Evidence'), evidenceList(ctx, report, practice.evidence, indirect));
   }
   const actions = el(doc, 'div', { class: 'actions' });
   if (status !== 'suppressed') {

@@ -43,7 +43,7 @@ function configWithPattern(pattern: string): string {
     '    dimension: governance',
     '    level: 3',
     '    why: The on-call engineer needs to know how to roll back a model.',
-    '    evidence: [mlops-principles-2024#restore-previous-state]',
+    '    evidence: [{ref: mlops-principles-2024#restore-previous-state, supports: need}]',
     '    benefits: [rollback]',
     '    effort: low',
     '    detect:',

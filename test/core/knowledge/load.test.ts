@@ -61,19 +61,31 @@ test('a call value without its keyword, and duplicate or missing sub-rules of a 
 });
 
 test('unresolved evidence, benefits and practice references are rejected', () => {
-  const files = withFile('practices/ci.yaml', ciPractice.replace('evidence: [study#benefit]', 'evidence: [study#nope]').replace('[fewer-errors]', '[speed]'));
+  const files = withFile('practices/ci.yaml', ciPractice.replace('evidence: [{ref: study#benefit, supports: need}]', 'evidence: [{ref: study#nope, supports: need}]').replace('[fewer-errors]', '[speed]'));
   const tradeoffs = files.find((f) => f.path === 'tradeoffs.yaml')!;
   tradeoffs.text = tradeoffs.text.replace('{practice: ci, status: [absent]}', '{practice: cd}');
   assert.deepEqual(issuesOf(() => parseKnowledge(files)), [
-    "practices/ci.yaml:6: evidence[0]: evidence 'study#nope' does not resolve to a claim in sources.yaml",
+    "practices/ci.yaml:6: evidence[0].ref: evidence 'study#nope' does not resolve to a claim in sources.yaml",
     "practices/ci.yaml:7: benefits[0]: unknown benefit 'speed'; expected one of fewer-errors",
     "tradeoffs.yaml:5: tradeoffs[0].when.practice: unknown practice 'cd'",
   ]);
 });
 
-test('evidence resting only on unverified claims is rejected', () => {
-  const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', ciPractice.replace('evidence: [study#benefit]', 'evidence: [study#rumour]'))));
-  assert.deepEqual(issues, ['practices/ci.yaml:6: evidence: at least one piece of evidence must be a verified claim']);
+test('an unverified claim is never cited: it would be shown as a finding', () => {
+  const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', ciPractice.replace('evidence: [{ref: study#benefit, supports: need}]', 'evidence: [{ref: study#benefit, supports: need}, {ref: study#rumour, supports: need}]'))));
+  assert.deepEqual(issues, ["practices/ci.yaml:6: evidence[1].ref: 'study#rumour' is unverified (seen only in a secondary summary): it may not be cited as evidence"]);
+});
+
+test('a citation says what it supports; a benefit claim must be one a benefit reports; an indirect one says how', () => {
+  const cite = (citations: string) => parseKnowledge(withFile('practices/ci.yaml', ciPractice.replace('evidence: [{ref: study#benefit, supports: need}]', `evidence: [${citations}]`)));
+  assert.match(issuesOf(() => cite('study#benefit')).join('\n'), /evidence\[0\]: expected a mapping/);
+  assert.match(issuesOf(() => cite('{ref: study#benefit, supports: proof}')).join('\n'), /evidence\[0\]\.supports: expected one of need, benefit, definition, caveat/);
+  assert.deepEqual(issuesOf(() => cite('{ref: study#benefit, supports: need, indirect: true}')), ['practices/ci.yaml:6: evidence[0]: an indirect citation needs a note saying how the claim bears on this']);
+  // Cited as a benefit: fine while benefits.yaml reports it, refused once it only defines the benefit there.
+  assert.equal(cite('{ref: study#benefit, supports: benefit}').practices[0].citations[0].supports, 'benefit');
+  const files = withFile('practices/ci.yaml', ciPractice.replace('evidence: [{ref: study#benefit, supports: need}]', 'evidence: [{ref: study#benefit, supports: benefit}]'));
+  files.find((f) => f.path === 'benefits.yaml')!.text = files.find((f) => f.path === 'benefits.yaml')!.text.replace('supports: benefit', 'supports: definition');
+  assert.deepEqual(issuesOf(() => parseKnowledge(files)), ["practices/ci.yaml:6: evidence[0].supports: 'study#benefit' is cited as a benefit, but no benefit in benefits.yaml cites it as a reported benefit"]);
 });
 
 test('malformed YAML and a missing file are reported, not thrown raw', () => {
@@ -93,7 +105,7 @@ test('a catastrophic-backtracking pattern is refused with the reason', () => {
 test('levels must be listed in order and level 0 takes no condition', () => {
   const files = miniKnowledgeFiles();
   const levels = files.find((f) => f.path === 'levels.yaml')!;
-  levels.text = levels.text.replace('level: 0\n    name: L0\n    description: level 0\n    evidence: [study#benefit]', 'level: 0\n    name: L0\n    description: level 0\n    evidence: [study#benefit]\n    when: {practice: ci}');
+  levels.text = levels.text.replace('level: 0\n    name: L0\n    description: level 0\n    evidence: [{ref: study#benefit, supports: need}]', 'level: 0\n    name: L0\n    description: level 0\n    evidence: [{ref: study#benefit, supports: need}]\n    when: {practice: ci}');
   assert.deepEqual(issuesOf(() => parseKnowledge(files)), ['levels.yaml:6: levels[0].when: level 0 is the default and takes no condition']);
 });
 

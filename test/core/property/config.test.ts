@@ -102,7 +102,7 @@ const HANDWRITTEN = [
     '    dimension: automation',
     '    level: 2',
     '    why: On-call needs a runbook.',
-    '    evidence: [kreuzberger-2023#p1-cicd]',
+    '    evidence: [{ref: kreuzberger-2023#p1-cicd, supports: need}]',
     '    benefits: [fewer-errors]',
     '    effort: low',
     '    detect:',

@@ -54,7 +54,7 @@ describe('renderMarkdown', () => {
     assert.match(md, /\| # \| Practice \| First step \| Effort \| Why now \|/);
     assert.match(md, /\| 3 \| Training pipeline as code \| Turn \\`make train\\` into a dvc\\\.yaml stage\\\. \| medium \|/);
     assert.ok(!md.includes('Log input feature statistics'));
-    assert.match(md, /^- \[Model Cards for Model Reporting\]\(<https:\/\/doi\.org\/10\.1145\/3287560\.3287596>\) — Margaret Mitchell, Simone Wu \\\(2019\\\) `mitchell2019`$/m);
+    assert.match(md, /^- \[Model Cards for Model Reporting\]\(<https:\/\/doi\.org\/10\.1145\/3287560\.3287596>\) — Margaret Mitchell and Simone Wu \\\(2019\\\) `mitchell2019`$/m);
   });
 
   it('has a scope section listing what was not counted, escaped', () => {

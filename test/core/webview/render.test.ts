@@ -86,7 +86,7 @@ describe('webview rendering', () => {
     const header = root.querySelector('.report-header')!;
     assert.match(header.textContent ?? '', /Level 3 — Automated delivery/);
     assert.match(header.textContent ?? '', /target 3 for production \(inferred\)/);
-    assert.match(root.querySelector('.score')!.textContent ?? '', /^67\/100$/);
+    assert.match(root.querySelector('.score')!.textContent ?? '', /^66\/100$/);
     assert.match(header.querySelector('.decided')!.textContent ?? '', /because of Tests run in CI, Continuous deployment, Model registry and Model evaluation gate; foundation gaps: Code quality checks/);
     const gaps = Array.from(header.querySelectorAll('.gap-list li'));
     assert.deepEqual(gaps.map((li) => li.getAttribute('data-practice')), ['code-quality']);
@@ -135,6 +135,12 @@ describe('webview rendering', () => {
     assert.ok(finding.querySelector('.codicon-warning'));
     assert.ok((finding.textContent ?? '').includes(`${HOSTILE_PATH}:1`));
     assert.ok(root.querySelector('ul.evidence .tag'), 'an unverified claim is tagged');
+    // Indirect support: each citation tagged with its note as the tooltip, the heading says convention.
+    const indirectTags = Array.from(containerization.querySelectorAll('ul.evidence .tag')).filter((t) => t.textContent === 'indirect');
+    assert.ok(indirectTags.length > 0);
+    assert.equal(indirectTags[0].getAttribute('title'), `${HOSTILE_MESSAGE} serves it`);
+    assert.ok(Array.from(containerization.querySelectorAll('.subhead')).some((h) => h.textContent === 'Evidence (indirect only: expert convention)'));
+    assert.equal(containerization.querySelector('ul.evidence b'), null);
     const suppressed = rows.find((r) => r.getAttribute('data-id') === 'p:feature-store')!;
     assert.ok(suppressed.querySelector('summary .codicon-eye-closed'));
     assert.equal(buttonsWith(suppressed, 'Suppress').length, 0);

@@ -51,7 +51,10 @@ export function hostileReport(): Report {
 export function knowledgeFor(report: Report): KnowledgeDigest {
   const practices: KnowledgeDigest['practices'] = {};
   for (const p of report.practices) {
-    practices[p.id] = { why: `Why ${p.id} matters.`, firstStep: `Start ${p.id}.`, path: `Grow ${p.id}.`, effort: 'low', hasTemplate: p.id === 'data-validation' };
+    practices[p.id] = {
+      why: `Why ${p.id} matters.`, firstStep: `Start ${p.id}.`, path: `Grow ${p.id}.`, effort: 'low', hasTemplate: p.id === 'data-validation',
+      ...(p.id === 'containerization' && { indirect: Object.fromEntries(p.evidence.map((ref) => [ref, `${HOSTILE_MESSAGE} serves it`])) }),
+    };
   }
   const claims: KnowledgeDigest['claims'] = {};
   const refs = [...report.practices.flatMap((p) => p.evidence), ...report.tradeoffs.flatMap((t) => t.evidence)];
