@@ -150,6 +150,18 @@ describe('CI practices on small repositories', () => {
     assert.equal((await statuses({ '.github/workflows/w.yml': cronSmoke }))['scheduled-retraining'], 'absent');
   });
 
+  it('scheduled-retraining and ml-in-ci: a weekly cron that only builds the documentation is neither', async () => {
+    for (const run of [
+      ['pip install -r docs/requirements.txt', 'sphinx-build -b html docs docs/_build/html'],
+      ['pip install mkdocs-material', 'mkdocs build --strict', 'mkdocs gh-deploy --force'],
+      ['make -C docs html'],
+    ]) {
+      const docs = workflow('{schedule: [{cron: "0 4 * * 0"}], workflow_dispatch: {}}', ...run);
+      const result = await statuses({ '.github/workflows/docs.yml': docs, 'docs/Makefile': 'html:\n\tsphinx-build -M html . _build\n', 'docs/conf.py': 'project = "model"\n' });
+      assert.deepEqual([result['scheduled-retraining'], result['ml-in-ci']], ['absent', 'absent'], run.join(' && '));
+    }
+  });
+
   it('CodePipeline in a CloudFormation template: CI, ML steps from its buildspec, deploy actions', async () => {
     const template = [
       'Resources:',
