@@ -16,9 +16,10 @@ export function ciSteps(facts: Facts, triggers?: readonly CiTrigger[], except?: 
       .flatMap((job) => job.steps.map((step) => ({ path: step.path, step }))));
 }
 
-/** The first line of a command that matches; commented-out lines (`# pytest`) never do. */
-export function commandLine(command: string, patterns: readonly string[], engine: PatternEngine): string | undefined {
-  return commandLines(command).find((l) => patterns.some((p) => matchesLine(p, l, engine)));
+/** The first line of a command (or of its logical lines) that matches; commented-out lines (`# pytest`) never do. */
+export function commandLine(command: string | readonly string[], patterns: readonly string[], engine: PatternEngine): string | undefined {
+  const lines = typeof command === 'string' ? commandLines(command) : command;
+  return lines.find((l) => patterns.some((p) => matchesLine(p, l, engine)));
 }
 
 /** A signal's detail, saying where a followed step was reached from (kept when a long command is cut). */

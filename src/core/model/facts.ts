@@ -86,6 +86,13 @@ export interface CiStep extends Location {
    * target's recipe, a shell script, a job spec the CI step names): the calling line.
    */
   via?: Location;
+  /**
+   * `tox` and `nox` calls in `command` whose configuration was read (tox.ini, noxfile.py):
+   * the commands they run are the steps after this one. Each is the index of its logical
+   * line in `command` (comments and blank lines left out, continuations joined) and of the
+   * simple command in that line (split at `&&`, `||`, `;`, `|`).
+   */
+  followedRunners?: { line: number; segment: number }[];
 }
 
 export interface CiJob extends Location {

@@ -54,6 +54,39 @@ describe('CI practices on small repositories', () => {
     assert.equal((await statuses(stock, { 'src/test_model.py': 'def test_fit():\n    assert fit() is not None\n' }))['ci-runs-tests'], 'present');
   });
 
+  it('ci-runs-tests: tox and nox count by the environments and sessions CI names; a lint-only one does not; an unread configuration counts by name', async () => {
+    const tox = '[tox]\nenvlist = py311, lint\n\n[testenv]\ncommands = pytest {posargs}\n\n[testenv:lint]\nskip_install = true\ncommands =\n    flake8 src\n    black --check .\n';
+    const noxfile = [
+      'import nox',
+      '',
+      '@nox.session(name="lint")',
+      'def lint_code(session):',
+      '    session.install("ruff")',
+      '    session.run("ruff", "check", ".")',
+      '',
+      '@nox.session(python=["3.11", "3.12"])',
+      'def tests(session):',
+      '    session.run("pytest", "-q", *session.posargs)',
+      '',
+    ].join('\n');
+    const runs = async (files: Record<string, string>, ...run: string[]) => (await statuses({ '.github/workflows/w.yml': workflow('pull_request', 'pip install tox nox', ...run), ...files }))['ci-runs-tests'];
+    assert.equal(await runs({ 'tox.ini': tox }, 'tox -e lint'), 'absent');
+    assert.equal(await runs({ 'tox.ini': tox }, 'python -m tox -e lint,lint'), 'absent');
+    assert.equal(await runs({ 'tox.ini': tox }, 'tox -e lint -e py311'), 'present');
+    assert.equal(await runs({ 'tox.ini': tox }, 'tox'), 'present');
+    assert.equal(await runs({ 'noxfile.py': noxfile }, 'nox -s lint'), 'absent');
+    assert.equal(await runs({ 'noxfile.py': noxfile }, 'uvx nox --session lint'), 'absent');
+    assert.equal(await runs({ 'noxfile.py': noxfile }, 'nox -s tests-3.12'), 'present');
+    assert.equal(await runs({ 'noxfile.py': noxfile }, 'nox'), 'present');
+    // A lint run beside a test run in one line: the tests count.
+    assert.equal(await runs({ 'tox.ini': tox }, 'tox -e lint && pytest'), 'present');
+    // tox's ini in pyproject.toml is read too.
+    assert.equal(await runs({ 'pyproject.toml': '[tool.tox]\nlegacy_tox_ini = """\n[testenv:lint]\ncommands = flake8\n"""\n' }, 'tox -e lint'), 'absent');
+    // No configuration the scan can read (tox 4's native TOML, no noxfile): the runner's name counts.
+    assert.equal(await runs({ 'tox.toml': '[env.lint]\ncommands = [["flake8"]]\n' }, 'tox -e lint'), 'present');
+    assert.equal(await runs({}, 'nox -s lint'), 'present');
+  });
+
   it('Azure Pipelines in a folder, with a template; Cloud Build; a buildspec', async () => {
     const azure = await statuses({
       '.pipelines/pr.yml': 'pr: [main]\ntrigger: none\npool: {vmImage: ubuntu-latest}\nsteps:\n  - template: quality.yml\n',
@@ -115,6 +148,18 @@ describe('CI practices on small repositories', () => {
     assert.equal((await statuses({ '.github/workflows/w.yml': smoke }))['scheduled-retraining'], 'absent');
     const cronSmoke = workflow('{schedule: [{cron: "0 0 * * *"}]}', 'python train.py --epochs 1 --data toy');
     assert.equal((await statuses({ '.github/workflows/w.yml': cronSmoke }))['scheduled-retraining'], 'absent');
+  });
+
+  it('scheduled-retraining and ml-in-ci: a weekly cron that only builds the documentation is neither', async () => {
+    for (const run of [
+      ['pip install -r docs/requirements.txt', 'sphinx-build -b html docs docs/_build/html'],
+      ['pip install mkdocs-material', 'mkdocs build --strict', 'mkdocs gh-deploy --force'],
+      ['make -C docs html'],
+    ]) {
+      const docs = workflow('{schedule: [{cron: "0 4 * * 0"}], workflow_dispatch: {}}', ...run);
+      const result = await statuses({ '.github/workflows/docs.yml': docs, 'docs/Makefile': 'html:\n\tsphinx-build -M html . _build\n', 'docs/conf.py': 'project = "model"\n' });
+      assert.deepEqual([result['scheduled-retraining'], result['ml-in-ci']], ['absent', 'absent'], run.join(' && '));
+    }
   });
 
   it('CodePipeline in a CloudFormation template: CI, ML steps from its buildspec, deploy actions', async () => {

@@ -1,15 +1,18 @@
 /**
- * What a CI step runs, followed into the repository: `make` targets, shell scripts,
- * `tox` environments, job specs named on the command line (`<cli> job submit job.yaml`
- * whose `entrypoint` runs a script) and the Python file a `python` command runs. Files are
- * only read, never run; depth is bounded and a file or make target already on the path
- * is not followed again, so cycles end.
+ * What a CI step runs, followed into the repository: `make` targets, shell scripts, the
+ * `tox` environments and `nox` sessions it names, job specs named on the command line
+ * (`<cli> job submit job.yaml` whose `entrypoint` runs a script) and the Python file a
+ * `python` command runs. Files are only read, never run; depth is bounded and a file or
+ * make target already on the path is not followed again, so cycles end. A step records the
+ * `tox` and `nox` calls whose commands were read (CiStep.followedRunners).
  */
 import type { CiJob, CiStep, Location } from '../../model/facts';
 import type { ExtractContext } from '../extractor';
 import { asRecord, parseYaml } from '../yamlSource';
 import { parseMakefile, type Makefile } from './makefile';
+import { parseNoxfile, type NoxSession } from './noxfile';
 import { isOtherCiFile } from './otherCiFiles';
+import { legacyToxIni, toxCommands } from './toxIni';
 
 /** CI step → Makefile → script → script: deeper chains are rare and not followed. */
 const MAX_DEPTH = 3;
@@ -23,7 +26,11 @@ const MAX_SPEC_NODES = 5000;
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
 /** Words that run the rest of the line as a command (`uv run pytest`, `sudo make install`). */
 const WRAPPERS = new Set(['sudo', 'time', 'exec', 'nohup', 'env', 'command', 'xvfb-run']);
-const RUNNERS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'conda', 'mamba', 'micromamba', 'pixi']);
+const RUNNERS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'conda', 'mamba', 'micromamba', 'pixi', 'pipx']);
+/** Runners' options that take a value (`conda run -n env`, `uv run --with x`, `uvx --from x`). */
+const RUNNER_OPTION_WITH_VALUE = /^-(n|p)$|^--(name|prefix|with|env|extra|group|from|spec|python|directory|project|package)$/;
+/** Options of `nox` that name the sessions to run (`-s` takes several: `nox -s lint tests`). */
+const NOX_SESSION_OPTIONS = new Set(['-s', '-e', '--session', '--sessions']);
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'source', '.']);
 /**
  * Commands that print, copy, edit or check a file they name rather than run what it says
@@ -50,7 +57,7 @@ export async function followJobs(jobs: CiJob[], ctx: ExtractContext, base = ''):
       steps.push(step);
       if (step.command === undefined) continue;
       const cwd = step.dir === undefined ? base : joinPath(base, step.dir);
-      steps.push(...await follower.command(step.command, { path: step.path, line: step.line }, step.via, [], 0, cwd));
+      steps.push(...await follower.command(step.command, { path: step.path, line: step.line }, step.via, [], 0, cwd, step));
     }
     job.steps = steps;
   }
@@ -83,13 +90,16 @@ class Follower {
   /**
    * Steps reached from one command written at `at` (itself reached `via`): the Python files
    * its lines run, and the contents of what they call. `chain` holds the files and targets
-   * on the path here.
+   * on the path here. `step`, when `command` is its whole command, records the `tox` and
+   * `nox` calls whose configuration was read.
    */
-  async command(command: string, at: Location, via: Location | undefined, chain: string[], depth: number, cwd = this.base): Promise<CiStep[]> {
+  async command(command: string, at: Location, via: Location | undefined, chain: string[], depth: number, cwd = this.base, step?: CiStep): Promise<CiStep[]> {
     const found: CiStep[] = [];
-    for (const line of commandLines(command)) {
+    for (const [lineIndex, line] of commandLines(command).entries()) {
       let dir = cwd;
-      for (const words of segments(line)) {
+      const runners: number[] = [];
+      const pythonSteps: CiStep[] = [];
+      for (const [segment, words] of segments(line).entries()) {
         const word = commandWord(words);
         if (word === undefined) continue;
         const [name, ...args] = words.slice(word);
@@ -98,9 +108,24 @@ class Follower {
           continue;
         }
         const python = PYTHON.test(name) ? this.pythonFile(args, dir, at.path) : undefined;
-        if (python) found.push({ ...at, command: line, python, ...(via ? { via } : {}) });
+        if (python) {
+          pythonSteps.push({ ...at, command: line, python, ...(via ? { via } : {}) });
+          found.push(pythonSteps[pythonSteps.length - 1]);
+        }
         if (depth >= MAX_DEPTH || this.followed >= MAX_FOLLOWED) continue;
+        const runner = taskRunner(name, args);
+        if (runner) {
+          const steps = runner.name === 'tox' ? await this.tox(runner.args, dir, at, chain, depth) : await this.nox(runner.args, dir, at, chain, depth);
+          if (steps.length > 0) runners.push(segment);
+          found.push(...steps);
+          continue;
+        }
         found.push(...await this.callee(name, args, dir, at, via, chain, depth));
+      }
+      // The followed calls are judged by what they run, in this step and in the line's own steps.
+      for (const segment of runners) {
+        if (step) (step.followedRunners ??= []).push({ line: lineIndex, segment });
+        for (const pythonStep of pythonSteps) (pythonStep.followedRunners ??= []).push({ line: 0, segment });
       }
     }
     return found;
@@ -108,7 +133,6 @@ class Follower {
 
   private async callee(name: string, args: string[], cwd: string, at: Location, via: Location | undefined, chain: string[], depth: number): Promise<CiStep[]> {
     if (/^(g?make|\$[({]MAKE[)}])$/.test(name)) return this.make(args, cwd, at, chain, depth);
-    if (name === 'tox') return this.tox(args, cwd, at, chain, depth);
     const script = this.scriptOf(name, args, cwd, at.path);
     if (script !== undefined) return this.script(script, at, chain, depth);
     if (SHELLS.has(name) && args[0] === '-c' && args[1] !== undefined) return this.command(args[1], at, via, chain, depth, cwd);
@@ -153,8 +177,8 @@ class Follower {
       for (const { line, text } of rule.recipe) {
         const command = text.replace(/^[@+-]+/, '');
         this.followed++;
-        steps.push({ path, line, command, via });
-        steps.push(...await this.command(command, { path, line }, via, inner, depth + 1, dirOf(path)));
+        const step: CiStep = { path, line, command, via };
+        steps.push(step, ...await this.command(command, { path, line }, via, inner, depth + 1, dirOf(path), step));
       }
     };
     const wanted = targets.length > 0 ? targets : makefile.defaultTarget !== undefined ? [makefile.defaultTarget] : [];
@@ -163,28 +187,92 @@ class Follower {
   }
 
   /**
-   * `tox [-e env]`: the `commands` of the test environments in tox.ini or, without one, in
-   * setup.cfg when it has a `[tox:tox]` section (where tox looks next).
+   * `tox [-e env,...] [-c file]`: the `commands` of the environments it runs, in tox.ini or,
+   * without one, where tox looks next: setup.cfg when it has a `[tox:tox]` section, then
+   * pyproject.toml's `legacy_tox_ini` string.
    */
   private async tox(args: string[], cwd: string, at: Location, chain: string[], depth: number): Promise<CiStep[]> {
-    const configArg = args.findIndex((a) => a === '-c' || a === '--conf');
-    const candidates = configArg >= 0 ? [this.resolveFile(args[configArg + 1] ?? '', cwd, at.path)] : [joinPath(cwd, 'tox.ini'), joinPath(cwd, 'setup.cfg')];
-    let path: string | undefined;
-    let text: string | undefined;
+    let config: string | undefined;
+    let envs: string[] | undefined;
+    for (let i = 0; i < args.length && args[i] !== '--'; i++) {
+      const arg = args[i];
+      const value = /^(-c|--conf|-e|--envlist|--env)$/.test(arg) ? args[++i] : /^--(conf|envlist|env)=/.test(arg) ? arg.slice(arg.indexOf('=') + 1) : /^-[ce]./.test(arg) ? arg.slice(2) : undefined;
+      if (value === undefined) continue;
+      if (/^(-c|--conf)/.test(arg)) config = value;
+      else envs = [...envs ?? [], ...value.split(',').map((e) => e.trim()).filter((e) => e !== '')];
+    }
+    const candidates = config !== undefined ? [this.resolveFile(config, cwd, at.path)] : ['tox.ini', 'setup.cfg', 'pyproject.toml'].map((n) => joinPath(cwd, n));
     for (const candidate of candidates) {
       if (candidate === undefined || chain.includes(candidate)) continue;
-      text = await this.ctx.read(candidate);
-      if (text !== undefined && (configArg >= 0 || !candidate.endsWith('setup.cfg') || /^\s*\[tox:tox\]/m.test(text))) {
-        path = candidate;
-        break;
+      const text = await this.ctx.read(candidate);
+      if (text === undefined) continue;
+      if (candidate.endsWith('.toml')) {
+        const ini = legacyToxIni(text);
+        if (ini) return this.configured(candidate, toxCommands(ini.text, envs).map((c) => ({ ...c, line: c.line + ini.firstLine - 1 })), at, chain, depth);
+      } else if (config !== undefined || !candidate.endsWith('setup.cfg') || /^\s*\[tox:tox\]/m.test(text)) {
+        return this.configured(candidate, toxCommands(text, envs), at, chain, depth);
       }
     }
-    if (path === undefined || text === undefined) return [];
+    return [];
+  }
+
+  /**
+   * `nox [-s session...] [-t tag...] [-f noxfile.py]`: the commands of the sessions it runs
+   * (without `-s`, those `nox.options.sessions` names, else every session not marked
+   * `default=False`) and of the sessions they notify.
+   */
+  private async nox(args: string[], cwd: string, at: Location, chain: string[], depth: number): Promise<CiStep[]> {
+    let file: string | undefined;
+    let names: string[] | undefined;
+    let tags: string[] | undefined;
+    let keywords = false;
+    for (let i = 0; i < args.length && args[i] !== '--'; i++) {
+      const arg = args[i];
+      const [option, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      const values = (): string[] => {
+        if (inline !== undefined) return [inline];
+        const taken: string[] = [];
+        while (i + 1 < args.length && !args[i + 1].startsWith('-')) taken.push(args[++i]);
+        return taken.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+      };
+      if (option === '-f' || option === '--noxfile') file = inline ?? args[++i];
+      else if (NOX_SESSION_OPTIONS.has(option)) names = [...names ?? [], ...values()];
+      else if (option === '-t' || option === '--tags') tags = [...tags ?? [], ...values()];
+      else if (option === '-k' || option === '--keywords') keywords = true;
+    }
+    const path = file !== undefined ? this.resolveFile(file, cwd, at.path) : joinPath(cwd, 'noxfile.py');
+    if (path === undefined || chain.includes(path)) return [];
+    const text = await this.ctx.read(path);
+    if (text === undefined) return [];
+    const { sessions, defaults } = parseNoxfile(text);
+    // A selection written with a variable or a keyword expression is not known here: every session.
+    const unknown = keywords || [...names ?? [], ...tags ?? []].some((n) => n.includes('$'));
+    const byName = (name: string) => sessions.filter((s) => s.name === name || (s.python && (name.startsWith(`${s.name}-`) || name.startsWith(`${s.name}(`))));
+    let selected: NoxSession[];
+    if (unknown) selected = sessions;
+    else if (names !== undefined || tags !== undefined) selected = [...(names ?? []).flatMap(byName), ...sessions.filter((s) => tags?.some((t) => s.tags.includes(t)))];
+    else selected = defaults !== undefined ? defaults.flatMap(byName) : sessions.filter((s) => s.default);
+    // Notified sessions run afterwards, once each.
+    const run = new Set<NoxSession>();
+    const queue = [...selected];
+    while (queue.length > 0) {
+      const session = queue.shift()!;
+      if (run.has(session)) continue;
+      run.add(session);
+      queue.push(...session.notify.flatMap(byName));
+    }
+    const commands = new Map([...run].flatMap((s) => s.commands).map((c) => [c.line, c]));
+    return this.configured(path, [...commands.values()].sort((a, b) => a.line - b.line), at, chain, depth);
+  }
+
+  /** Steps for the commands a runner's configuration file gives, run in that file's folder. */
+  private async configured(path: string, commands: { line: number; command: string }[], at: Location, chain: string[], depth: number): Promise<CiStep[]> {
     const steps: CiStep[] = [];
-    for (const { line, command } of toxCommands(text)) {
+    for (const { line, command } of commands) {
+      if (this.followed >= MAX_FOLLOWED) break;
       this.followed++;
-      steps.push({ path, line, command, via: at });
-      steps.push(...await this.command(command, { path, line }, at, [...chain, path], depth + 1));
+      const step: CiStep = { path, line, command, via: at };
+      steps.push(step, ...await this.command(command, { path, line }, at, [...chain, path], depth + 1, dirOf(path), step));
     }
     return steps;
   }
@@ -203,8 +291,8 @@ class Follower {
       const command = line.trim();
       if (!command || command.startsWith('#')) continue;
       this.followed++;
-      steps.push({ path, line: start + 1, command, via: at });
-      steps.push(...await this.command(command, { path, line: start + 1 }, at, [...chain, path], depth + 1));
+      const step: CiStep = { path, line: start + 1, command, via: at };
+      steps.push(step, ...await this.command(command, { path, line: start + 1 }, at, [...chain, path], depth + 1, undefined, step));
     }
     return steps;
   }
@@ -225,8 +313,8 @@ class Follower {
       for (const { command, keyPath } of specCommands(doc.value)) {
         const line = doc.lineOf(keyPath) ?? 1;
         this.followed++;
-        steps.push({ path, line, command, via: at });
-        steps.push(...await this.command(command, { path, line }, at, [...chain, path], depth + 1));
+        const step: CiStep = { path, line, command, via: at };
+        steps.push(step, ...await this.command(command, { path, line }, at, [...chain, path], depth + 1, undefined, step));
       }
     }
     return steps;
@@ -287,14 +375,40 @@ class Follower {
 
 /** Simple commands of one line, as words: split at `&&`, `||`, `;`, `|`. */
 function segments(line: string): string[][] {
+  return rawSegments(line).map((words) => words.map((word) => word.replace(/^(["'])(.*)\1$/s, '$2')));
+}
+
+/** Simple commands of one line, their words as written (quotes kept). */
+function rawSegments(line: string): string[][] {
   // `${{ github.workspace }}` is one word.
   const words = line.replace(/\$\{\{[^}]*\}\}/g, (expression) => expression.replace(/\s+/g, '')).match(/"[^"]*"|'[^']*'|[^\s;&|]+|&&|\|\||[;&|]/g) ?? [];
   const result: string[][] = [[]];
   for (const word of words) {
     if (SEPARATORS.has(word)) result.push([]);
-    else result[result.length - 1].push(word.replace(/^(["'])(.*)\1$/s, '$2'));
+    else result[result.length - 1].push(word);
   }
   return result.filter((s) => s.length > 0);
+}
+
+/**
+ * The logical lines of a step's command without the `tox` and `nox` calls whose commands
+ * were followed (the rest of such a line is kept, its simple commands joined by `;`).
+ */
+export function linesWithoutFollowedRunners(step: CiStep): string[] {
+  const lines = commandLines(step.command ?? '');
+  const followed = step.followedRunners;
+  if (!followed || followed.length === 0) return lines;
+  return lines.map((line, i) => {
+    const skip = new Set(followed.filter((f) => f.line === i).map((f) => f.segment));
+    return skip.size === 0 ? line : rawSegments(line).filter((_, j) => !skip.has(j)).map((words) => words.join(' ')).join(' ; ');
+  });
+}
+
+/** `tox ...`, `nox ...`, `python -m tox ...`: the task runner a simple command starts, and its arguments. */
+function taskRunner(name: string, args: string[]): { name: 'tox' | 'nox'; args: string[] } | undefined {
+  if (name === 'tox' || name === 'nox') return { name, args };
+  if (PYTHON.test(name) && args[0] === '-m' && (args[1] === 'tox' || args[1] === 'nox')) return { name: args[1], args: args.slice(2) };
+  return undefined;
 }
 
 /** Index of the word that names the command: after `X=1` assignments and wrappers like `uv run`. */
@@ -303,41 +417,18 @@ function commandWord(words: string[]): number | undefined {
   while (i < words.length) {
     const word = words[i];
     if (/^[A-Za-z_]\w*=/.test(word) || WRAPPERS.has(word)) i++;
-    else if (RUNNERS.has(word)) {
-      // `conda run -n env python x.py`, `uv run --with x pytest`: skip to the first plain word after `run`.
-      const run = words.indexOf('run', i + 1);
-      if (run < 0) return i;
-      i = run + 1;
-      while (i < words.length && words[i].startsWith('-')) i += /^-(n|p)$|^--(name|prefix|with|env|extra|group)$/.test(words[i]) ? 2 : 1;
+    else if (RUNNERS.has(word) || word === 'uvx') {
+      // `conda run -n env python x.py`, `uv run --with x pytest`, `uvx --from x nox`: skip to the first plain word after `run`.
+      if (word === 'uvx') i++;
+      else {
+        const run = words.indexOf('run', i + 1);
+        if (run < 0) return i;
+        i = run + 1;
+      }
+      while (i < words.length && words[i].startsWith('-')) i += RUNNER_OPTION_WITH_VALUE.test(words[i]) ? 2 : 1;
     } else return i;
   }
   return undefined;
-}
-
-/** `commands` of every tox.ini section (the ini's indented continuation lines included). */
-function toxCommands(text: string): { line: number; command: string }[] {
-  const found: { line: number; command: string }[] = [];
-  let inCommands = false;
-  let section = '';
-  text.split('\n').forEach((raw, i) => {
-    const header = /^\s*\[([^\]]+)\]/.exec(raw);
-    if (header) {
-      section = header[1];
-      inCommands = false;
-      return;
-    }
-    if (!section.startsWith('testenv')) return;
-    const key = /^(\w[\w-]*)\s*=\s*(.*)$/.exec(raw);
-    if (key) {
-      inCommands = key[1] === 'commands';
-      if (inCommands && key[2].trim()) found.push({ line: i + 1, command: key[2].trim() });
-    } else if (inCommands && /^\s+\S/.test(raw) && !raw.trim().startsWith('#')) {
-      found.push({ line: i + 1, command: raw.trim() });
-    } else if (raw.trim()) {
-      inCommands = false;
-    }
-  });
-  return found;
 }
 
 /** Commands in a job spec: strings under command keys; an argv list (`[python, x.py]`) is one command. */

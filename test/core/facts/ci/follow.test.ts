@@ -104,6 +104,125 @@ describe('following CI steps into the repository', () => {
     assert.deepEqual(brief(await follow('tox', { 'setup.cfg': noTox })), []);
   });
 
+  it('reads tox environments from pyproject.toml\'s legacy_tox_ini, on the file\'s own lines; not tox 4\'s native TOML', async () => {
+    const pyproject = '[project]\nname = "pkg"\n\n[tool.tox]\nlegacy_tox_ini = """\n[testenv]\ncommands = pytest\n\n[testenv:lint]\ncommands = ruff check .\n"""\n';
+    assert.deepEqual(brief(await follow('tox -e lint', { 'pyproject.toml': pyproject, 'setup.cfg': '[metadata]\nname = pkg\n' })), [`pyproject.toml:10 ruff check . <- ${CI}:10`]);
+    assert.deepEqual(brief(await follow('tox', { 'pyproject.toml': pyproject })), [`pyproject.toml:7 pytest <- ${CI}:10`, `pyproject.toml:10 ruff check . <- ${CI}:10`]);
+    assert.deepEqual(await follow('tox -e lint', { 'pyproject.toml': '[tool.tox.env.lint]\ncommands = [["ruff", "check"]]\n' }), []);
+  });
+
+  it('reads only the tox environments `-e` names (`-e a,b`, `-e a -e b`, through `python -m tox`), their factor conditions, `{[testenv]commands}`', async () => {
+    const tox = [
+      '[tox]',
+      'envlist = py{310,311}, lint',
+      '',
+      '[testenv]',
+      'commands =',
+      '    pytest {posargs}',
+      '    cov: coverage report',
+      '',
+      '[testenv:lint]',
+      'skip_install = true',
+      'commands =',
+      '    flake8 src',
+      '    # pytest --collect-only',
+      '',
+      '[testenv:docs]',
+      'commands = sphinx-build docs out',
+      '',
+      '[testenv:py{310,311}-integration]',
+      'commands =',
+      '    {[testenv]commands}',
+      '    python -m pytest tests/integration',
+    ].join('\n');
+    const files = { 'tox.ini': tox };
+    const commands = async (command: string) => (await follow(command, files)).map((s) => `${s.line} ${s.command}`);
+    assert.deepEqual(await commands('tox -e lint'), ['12 flake8 src']);
+    assert.deepEqual(await commands('tox -e lint,docs'), ['12 flake8 src', '16 sphinx-build docs out']);
+    assert.deepEqual(await commands('tox -e lint -e docs'), ['12 flake8 src', '16 sphinx-build docs out']);
+    assert.deepEqual(await commands('python -m tox --envlist=lint'), ['12 flake8 src']);
+    // An environment without a section of its own runs [testenv]'s commands; factor conditions filter them.
+    assert.deepEqual(await commands('tox -e py311'), ['6 pytest {posargs}']);
+    assert.deepEqual(await commands('tox -e py311-cov'), ['6 pytest {posargs}', '7 coverage report']);
+    assert.deepEqual(await commands('tox -e py310-integration'), ['6 pytest {posargs}', '21 python -m pytest tests/integration']);
+    // A bare tox runs envlist; `-e` written with a variable is not known here: every environment.
+    assert.deepEqual(await commands('tox -- tests/unit'), ['6 pytest {posargs}', '12 flake8 src']);
+    assert.deepEqual((await commands('tox -e ${{ matrix.env }}')).length, 5);
+  });
+
+  it('marks the tox and nox calls whose configuration was read, in the step and in its other lines\' steps', async () => {
+    const files = { 'tox.ini': '[testenv:lint]\ncommands = flake8\n', 'train.py': '' };
+    const jobs: CiJob[] = [{ path: CI, line: 5, name: 'test', steps: [{ path: CI, line: 10, command: 'pip install tox\ntox -e lint && pytest\nnox -s tests' }] }];
+    await followJobs(jobs, { read: async (path) => files[path as keyof typeof files], exists: (path) => path in files, warn: () => undefined });
+    assert.deepEqual(jobs[0].steps[0].followedRunners, [{ line: 1, segment: 0 }]);
+    const python: CiJob[] = [{ path: CI, line: 5, name: 'test', steps: [{ path: CI, line: 10, command: 'python train.py; tox -e lint' }] }];
+    await followJobs(python, { read: async (path) => files[path as keyof typeof files], exists: (path) => path in files, warn: () => undefined });
+    assert.deepEqual(python[0].steps.map((s) => [s.python, s.followedRunners]), [
+      [undefined, [{ line: 0, segment: 1 }]],
+      ['train.py', [{ line: 0, segment: 1 }]],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('reads nox sessions: `-s`/`--session`/`-e`, every default session for a bare `nox`, nox.options.sessions, notify, helpers', async () => {
+    const noxfile = [
+      'import nox',
+      'from nox import session as nox_session',
+      '',
+      'nox.options.reuse_existing_virtualenvs = True',
+      'PACKAGE = "pkg"',
+      '',
+      '',
+      '@nox.session(python=["3.10", "3.11"])',
+      'def tests(session: nox.Session) -> None:',
+      '    session.install("-e", ".[test]")',
+      '    session.run("pytest", "--cov", PACKAGE, *session.posargs)',
+      '    session.notify("coverage")',
+      '',
+      '',
+      '@nox.session(name="lint", tags=["style"])',
+      'def lint_code(session):',
+      '    session.install("ruff")',
+      '    # session.run("pytest")',
+      '    session.run(',
+      '        "ruff", "check", "src",',
+      '    )',
+      '',
+      '',
+      '@nox_session(default=False)',
+      'def train(s):',
+      '    _train(s, "--epochs", "1")',
+      '',
+      '',
+      'def _train(session, *args):',
+      '    session.run("python", "train.py", *args, env={"SEED": "1"})',
+      '',
+      '',
+      '@nox.session',
+      'def coverage(session):',
+      '    session.run("coverage", "report", "-m", "--fail-under", "80")',
+      '    session.run("bash", "-c", "echo done && exit 0")',
+      '',
+    ].join('\n');
+    const files = { 'noxfile.py': noxfile, 'train.py': '' };
+    const commands = async (command: string) => (await follow(command, files)).map((s) => `${s.line} ${s.command}${s.python ? ` [${s.python}]` : ''}`);
+    assert.deepEqual(await commands('nox -s lint'), ['19 ruff check src']);
+    assert.deepEqual(await commands('uvx nox --session=lint'), ['19 ruff check src']);
+    assert.deepEqual(await commands('nox -t style'), ['19 ruff check src']);
+    // A session parametrized over Python versions is also `tests-3.11`; it notifies coverage.
+    assert.deepEqual(await commands('python -m nox -e tests-3.11'), ['11 pytest --cov', '35 coverage report -m --fail-under 80', "36 bash -c 'echo done && exit 0'"]);
+    // Several sessions after one -s; a helper function's commands count as the session's.
+    assert.deepEqual(await commands('nox -s train lint -- --fast'), ['19 ruff check src', '30 python train.py', '30 python train.py [train.py]']);
+    // A bare nox: every session but those marked default=False.
+    assert.deepEqual(await commands('pipx run nox'), ['11 pytest --cov', '19 ruff check src', '35 coverage report -m --fail-under 80', "36 bash -c 'echo done && exit 0'"]);
+    const listed = `${noxfile}\nnox.options.sessions = ["lint"]\n`;
+    assert.deepEqual((await follow('nox', { 'noxfile.py': listed })).map((s) => s.command), ['ruff check src']);
+    // A session not in the file, or no noxfile at all: nothing is read.
+    assert.deepEqual(await commands('nox -s docs'), []);
+    assert.deepEqual(await follow('nox -s lint', {}), []);
+    assert.deepEqual((await follow('nox -f ci/noxfile.py -s lint', { 'ci/noxfile.py': noxfile })).map((s) => s.path), ['ci/noxfile.py']);
+  });
+
   it('starts a step with its own working directory there', async () => {
     const jobs: CiJob[] = [{ path: CI, line: 5, name: 'test', steps: [{ path: CI, line: 10, command: 'make test', dir: './app' }] }];
     const files: Record<string, string> = { 'app/Makefile': 'test:\n\tpytest\n', Makefile: 'test:\n\techo root\n' };
