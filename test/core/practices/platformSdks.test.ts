@@ -95,7 +95,8 @@ test('SageMaker: pipelines with a ConditionStep gate, registration, experiments,
   };
   assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['sagemaker-pipeline']);
   assert.deepEqual(await evidenceOf('model-evaluation-gate', tree), ['sagemaker-condition-step']);
-  assert.deepEqual(await evidenceOf('model-registry', tree), ['sagemaker-register-step']);
+  // The notebook imports the SageMaker SDK: its model package group counts as in a script.
+  assert.deepEqual(await evidenceOf('model-registry', tree), ['sagemaker-model-package-notebook', 'sagemaker-register-step']);
   assert.deepEqual(await evidenceOf('experiment-tracking', tree), ['sagemaker-experiments']);
   assert.deepEqual(await evidenceOf('drift-monitoring', tree), ['sagemaker-model-monitor', 'sagemaker-model-monitors']);
   assert.deepEqual(await evidenceOf('explainability', tree), ['sagemaker-clarify-shap']);
@@ -113,7 +114,7 @@ test('SageMaker @step pipelines: the function steps are a pipeline, model.regist
     'create_group.py': 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_model_package_group(ModelPackageGroupName="churn")\n',
   };
   assert.deepEqual(await evidenceOf('pipeline-definition', tree), ['sagemaker-function-steps']);
-  assert.deepEqual(await evidenceOf('model-registry', tree), ['sagemaker-model-package', 'sagemaker-model-package-api', 'sagemaker-model-register']);
+  assert.deepEqual(await evidenceOf('model-registry', tree), ['sagemaker-model-package', 'sagemaker-model-package-api', 'sagemaker-model-package-notebook', 'sagemaker-model-register']);
 });
 
 test('near miss: register(model_package_group_name=...) and a @step decorator without the SageMaker SDK', async () => {
@@ -204,7 +205,7 @@ test('Databricks: mlflow.evaluate thresholds gate, client promotion, Lakehouse m
     'deploy.py': 'from mlflow.tracking import MlflowClient\nclient = MlflowClient()\nclient.set_registered_model_alias(name, "champion", version)\n',
     'monitor.py': 'from databricks import lakehouse_monitoring as lm\nlm.create_monitor(table_name=t, profile_type=lm.InferenceLog(problem_type="regression"))\n',
   };
-  assert.deepEqual(await evidenceOf('model-evaluation-gate', tree), ['mlflow-evaluate-thresholds']);
+  assert.deepEqual(await evidenceOf('model-evaluation-gate', tree), ['mlflow-evaluate-thresholds', 'mlflow-validation-thresholds']);
   assert.deepEqual(await evidenceOf('model-registry', tree), ['mlflow-client-stages']);
   assert.deepEqual(await evidenceOf('drift-monitoring', tree), ['databricks-lakehouse-monitoring']);
 });
