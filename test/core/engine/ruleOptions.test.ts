@@ -1,4 +1,4 @@
-/** Rule options that narrow a match to its context: `importing`, `alongside`, yaml `where`, comment lines. */
+/** Rule options that narrow a match to its context: `importing`, `alongside`, `unless`, yaml `where` and `unless`, comment lines. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allExtractors } from '../../../src/core/facts';
@@ -68,6 +68,25 @@ test('yaml rules with `where` need every relative key path (and value) under the
   assert.deepEqual(await hits(rule, { 't.yml': template('AWS::Lambda::Function', '      ScheduleExpression: rate(1 day)\n') }), []);
 });
 
+test('content rules with `unless` never count in a file where some line matches it', async () => {
+  const rule: DetectionRule = { id: 'r', kind: 'content', files: ['**/*.yml'], pattern: 'quartz_cron_expression:', unless: 'pause_status:\\s*PAUSED\\b' };
+  const job = (pause: string) => `schedule:\n  quartz_cron_expression: "0 0 3 * * ?"\n${pause}`;
+  assert.deepEqual(await hits(rule, { 'paused.yml': job('  pause_status: PAUSED\n') }), []);
+  assert.deepEqual(await hits(rule, { 'active.yml': job('  pause_status: UNPAUSED\n') }), ['active.yml:2']);
+  assert.deepEqual(await hits(rule, { 'default.yml': job('') }), ['default.yml:2']);
+  // A commented-out line does not count for `unless` either.
+  assert.deepEqual(await hits(rule, { 'commented.yml': job('  # pause_status: PAUSED\n') }), ['commented.yml:2']);
+});
+
+test('yaml rules with `unless` drop a node found that holds one of those key paths (and values)', async () => {
+  const rule: DetectionRule = {
+    id: 'r', kind: 'yaml', files: ['**/*.yml'], key: 'jobs.*',
+    where: [{ key: 'schedule.cron' }], unless: [{ key: 'schedule.pause_status', value: '^PAUSED$' }],
+  };
+  const jobs = 'jobs:\n  retrain:\n    schedule: {cron: "0 3 * * 1", pause_status: PAUSED}\n  score:\n    schedule: {cron: "0 1 * * *", pause_status: UNPAUSED}\n  refresh:\n    schedule: {cron: "0 2 * * *"}\n';
+  assert.deepEqual(await hits(rule, { 'j.yml': jobs }), ['j.yml:4', 'j.yml:6']);
+});
+
 test('a repository config may not use lookaround in `alongside` or yaml `where` values (linear engine)', () => {
   const practice = (detect: string) => customPracticeConfig(`[${detect}]`);
   assert.throws(
@@ -77,5 +96,13 @@ test('a repository config may not use lookaround in `alongside` or yaml `where` 
   assert.throws(
     () => parseConfig('.mlops-lens.yaml', practice('{id: r, kind: yaml, files: ["**/*.yml"], key: a, where: [{key: b, value: "c(?=d)"}]}'), knowledge()),
     /where[\s\S]*linear-time engine/,
+  );
+  assert.throws(
+    () => parseConfig('.mlops-lens.yaml', practice('{id: r, kind: yaml, files: ["**/*.yml"], key: a, unless: [{key: b, value: "c(?=d)"}]}'), knowledge()),
+    /unless[\s\S]*linear-time engine/,
+  );
+  assert.throws(
+    () => parseConfig('.mlops-lens.yaml', practice('{id: r, kind: content, files: ["**/*.py"], pattern: "x", unless: "a(?!b)"}'), knowledge()),
+    /unless[\s\S]*linear-time engine/,
   );
 });

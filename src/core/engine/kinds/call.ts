@@ -15,7 +15,7 @@ export interface CallRule extends RuleBase { kind: 'call'; names: string[]; keyw
 
 export const callKind: RuleKindDefinition<CallRule> = {
   kind: 'call',
-  matches: 'a call or decorator whose import-resolved dotted name matches a glob (`np.random.seed` after `import numpy as np` is `numpy.random.seed`); with `keyword`, only calls passing that keyword, and with `value`, only when the keyword\'s value (its source text, the first 120 characters) matches the regex; with `importing`, only in files importing one of these modules (for methods of SDK objects, e.g. `run.log` after `run = Run.get_context()`)',
+  matches: 'a call or decorator whose import-resolved dotted name matches a glob (`np.random.seed` after `import numpy as np` is `numpy.random.seed`; a method called on a call\'s result is named after that call, `LogisticRegression().fit(X, y)` as `sklearn.linear_model.LogisticRegression().fit`, which `*.fit` matches); with `keyword`, only calls passing that keyword, and with `value`, only when the keyword\'s value (its source text, the first 120 characters) matches the regex; with `importing`, only in files importing one of these modules (for methods of SDK objects, e.g. `run.log` after `run = Run.get_context()`)',
   fields: {
     names: { ...req(texts), doc: 'globs of dotted call names (`mlflow.log_*`, `*.fit`)' },
     keyword: { ...opt(text), doc: 'a keyword argument the call must pass' },

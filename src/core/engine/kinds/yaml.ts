@@ -10,26 +10,29 @@ import type { RuleBase, RuleKindDefinition } from './kind';
 export interface YamlKeyCondition { key: string; value?: string }
 /**
  * A YAML document in a matching file holds the key path (optionally with a matching value);
- * with `where`, the node found there must also hold each of these key paths (relative to it).
+ * with `where`, the node found there must also hold each of these key paths (relative to it),
+ * and with `unless`, none of those.
  */
-export interface YamlRule extends RuleBase { kind: 'yaml'; files: string[]; key: string; value?: string; where?: YamlKeyCondition[] }
+export interface YamlRule extends RuleBase { kind: 'yaml'; files: string[]; key: string; value?: string; where?: YamlKeyCondition[]; unless?: YamlKeyCondition[] }
+
+/** Key paths relative to the node found, each with an optional value regex. */
+const keyConditions = opt({ type: 'array', items: { type: 'object', fields: { key: req(text), value: opt(regex) } }, minItems: 1 });
 
 export const yamlKind: RuleKindDefinition<YamlRule> = {
   kind: 'yaml',
-  matches: 'a YAML document in a matching file holds the dot-separated key path (`*` matches any key or list index), optionally with a scalar matching the `value` regex; each `where` entry (`{key, value?}`) is a key path relative to the node found that must exist too (e.g. a CloudFormation resource of a `Type` with a `Properties.ScheduleExpression`)',
+  matches: 'a YAML document in a matching file holds the dot-separated key path (`*` matches any key or list index), optionally with a scalar matching the `value` regex; each `where` entry (`{key, value?}`) is a key path relative to the node found that must exist too (e.g. a CloudFormation resource of a `Type` with a `Properties.ScheduleExpression`), and no `unless` entry may (a job whose `schedule.pause_status` is `PAUSED`)',
   fields: {
     files: { ...req(texts), doc: 'globs of the YAML files to read' },
     key: { ...req(text), doc: 'a dot-separated key path, `*` for any key or index' },
     value: { ...opt(regex), doc: 'a regex a scalar at the key (or an item of a list there) must match' },
-    where: {
-      ...opt({ type: 'array', items: { type: 'object', fields: { key: req(text), value: opt(regex) } }, minItems: 1 }),
-      doc: 'key paths (with optional value regexes) that must exist under the node found',
-    },
+    where: { ...keyConditions, doc: 'key paths (with optional value regexes) that must exist under the node found' },
+    unless: { ...keyConditions, doc: 'key paths (with optional value regexes) that must not exist under the node found' },
   },
   defaultStrength: 'configured',
   patterns: (rule) => [
     ...(rule.value === undefined ? [] : [{ field: ['value'], pattern: rule.value }]),
-    ...(rule.where ?? []).flatMap((w, i) => (w.value === undefined ? [] : [{ field: ['where', i, 'value'], pattern: w.value }])),
+    ...(['where', 'unless'] as const).flatMap((field) => (rule[field] ?? [])
+      .flatMap((w, i) => (w.value === undefined ? [] : [{ field: [field, i, 'value'], pattern: w.value }]))),
   ],
   reads: (rule) => ({ yamlKeys: [{ files: rule.files, key: rule.key }], watch: rule.files }),
   evidenceFiles: (rule) => ({ globs: rule.files, parsed: true }),
@@ -37,12 +40,15 @@ export const yamlKind: RuleKindDefinition<YamlRule> = {
     const match = globMatcher(rule.files);
     const { matchPathOf } = indexFacts(facts);
     const keyPath = rule.key.split('.');
-    const where = (rule.where ?? []).map((w) => ({ key: w.key.split('.'), value: w.value }));
+    const conditions = (list: YamlKeyCondition[] | undefined) => (list ?? []).map((w) => ({ key: w.key.split('.'), value: w.value }));
+    const where = conditions(rule.where);
+    const unless = conditions(rule.unless);
     return facts.yamlDocuments
       .filter((doc) => match(matchPathOf(doc.path)))
       .flatMap((doc) => findKeyPaths(doc.value, keyPath)
         .filter((found) => valueMatches(found.value, rule.value, engine))
         .filter((found) => where.every((w) => holds(found.value, w.key, w.value, engine)))
+        .filter((found) => !unless.some((w) => holds(found.value, w.key, w.value, engine)))
         .map((found) => ({
           path: doc.path,
           line: doc.lineOf?.(found.path) ?? doc.line,

@@ -91,11 +91,14 @@ class NamespaceScan {
     };
 
     let atStatementStart = true;
+    /** The last call whose `)` was read, and that token's index: a method called on its result chains on. */
+    let closed: { call: PythonCall; at: number } | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (token.kind === 'newline') {
         atStatementStart = true;
         stack.length = 0;
+        closed = undefined;
         continue;
       }
       const frame = stack[stack.length - 1];
@@ -124,7 +127,11 @@ class NamespaceScan {
         const previous = tokens[i - 1];
         const continuesChain = previous?.kind === 'op' && previous.text === '.';
         const defines = previous?.kind === 'name' && (previous.text === 'def' || previous.text === 'class');
-        if (!continuesChain && !defines && !PYTHON_KEYWORDS.has(token.text)) {
+        if (continuesChain && closed !== undefined && closed.at === i - 2) {
+          // A method called on a call's result: `LogisticRegression().fit(X, y)` is `LogisticRegression().fit`.
+          const chain = readDottedName(tokens, i);
+          if (chain && isOp(chain.end, '(')) i = openCall(`${closed.call.name}().${chain.name}`, token, false, chain.end);
+        } else if (!continuesChain && !defines && !PYTHON_KEYWORDS.has(token.text)) {
           const chain = readDottedName(tokens, i);
           if (chain && isOp(chain.end, '(')) i = openCall(chain.name, token, false, chain.end);
         }
@@ -134,6 +141,7 @@ class NamespaceScan {
         } else if (token.text === ')' || token.text === ']' || token.text === '}') {
           if (frame) endValue(frame, i);
           stack.pop();
+          closed = token.text === ')' && frame?.call ? { call: frame.call, at: i } : undefined;
         } else if (token.text === ',' && frame) {
           endValue(frame, i);
           frame.atArgument = true;
@@ -142,15 +150,19 @@ class NamespaceScan {
     }
   }
 
-  /** Calls with names resolved through the aliases, minus unimported builtins. */
+  /**
+   * Calls with names resolved through the aliases, minus unimported builtins and the methods
+   * called on their results (`str(x).strip()`).
+   */
   resolved(): { imports: PythonImport[]; calls: PythonCall[] } {
     const calls: PythonCall[] = [];
     for (const call of this.calls) {
-      const dot = call.name.indexOf('.');
-      const head = dot < 0 ? call.name : call.name.slice(0, dot);
+      // The first name: up to a dot, or to the `()` of a chained call (`LogisticRegression().fit`).
+      const end = call.name.search(/[.(]/);
+      const head = end < 0 ? call.name : call.name.slice(0, end);
       const target = this.aliases.get(head);
       if (target !== undefined) calls.push({ ...call, name: target + call.name.slice(head.length) });
-      else if (dot >= 0 || !DROPPED_BUILTINS.has(call.name)) calls.push(call);
+      else if ((end >= 0 && call.name[end] === '.') || !DROPPED_BUILTINS.has(head)) calls.push(call);
     }
     return { imports: this.imports, calls };
   }

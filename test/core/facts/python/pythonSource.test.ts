@@ -79,6 +79,26 @@ describe('python source extractor', () => {
     ]);
   });
 
+  it('names a method called on a call\'s result after that call, resolved through its imports', () => {
+    assert.deepEqual(calls(
+      'from sklearn.linear_model import LogisticRegression',
+      'import numpy as np',
+      'model = LogisticRegression(C=0.5).fit(X, y)',
+      'x = np.array(v).reshape(-1, 1)',
+      'y_hat = (Pipeline(steps)',
+      '         .fit(X, y).predict(X))',
+      's = str(v).strip()',
+      'f(a)[0].fit(X)',
+      'g(a)',
+      '.fit(X)',
+    ), [
+      '3:sklearn.linear_model.LogisticRegression(C)', '3:sklearn.linear_model.LogisticRegression().fit()',
+      '4:numpy.array()', '4:numpy.array().reshape()',
+      '5:Pipeline()', '6:Pipeline().fit()', '6:Pipeline().fit().predict()',
+      '8:f()', '9:g()',
+    ]);
+  });
+
   it('resolves aliases imported after use (function-local imports)', () => {
     assert.deepEqual(calls('def run():', '    pd.read_csv("x")', 'import pandas as pd'), ['2:pandas.read_csv()']);
   });
