@@ -11,6 +11,8 @@ export interface CliOptions {
   failUnder?: number;
   stage?: StageId;
   config?: string;
+  /** SARIF `automationDetails.id`: one code-scanning analysis per category. */
+  category?: string;
   /** Run the examples of the config's custom practices instead of an audit. */
   checkRules: boolean;
   help: boolean;
@@ -31,6 +33,8 @@ Options:
       --fail-under N    exit with code 1 when the maturity level is below N (0-4)
       --stage STAGE     prototype, pilot or production (default: inferred, or the config's)
   -c, --config FILE     configuration file (default: .mlops-lens.yaml in the repository root)
+      --category NAME   SARIF analysis category (GitHub code scanning keeps one per
+                        category; e.g. one per audited folder)
       --check-rules     run the examples of the config's custom practices (no audit); exit
                         1 when an example fails
   -h, --help            show this help
@@ -60,6 +64,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         stage: { type: 'string' },
         config: { type: 'string', short: 'c' },
         'check-rules': { type: 'boolean' },
+        category: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -88,6 +93,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     ...(failUnder !== undefined ? { failUnder } : {}),
     ...(values.stage !== undefined ? { stage: values.stage as StageId } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values.category !== undefined ? { category: values.category } : {}),
     checkRules: values['check-rules'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

@@ -94,7 +94,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   const color = options.format === 'text' && !options.output && useColor(io);
-  const rendered = renderReport(report, options.format, { color });
+  const rendered = renderReport(report, options.format, { color, knowledge, ...(options.category !== undefined && { category: options.category }) });
   if (options.output) {
     try {
       await writeFile(resolve(io.cwd, options.output), rendered);

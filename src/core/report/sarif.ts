@@ -5,6 +5,7 @@
  * Suppressed items stay in the log, marked as externally suppressed, so that viewers
  * can show what was waived and why.
  */
+import { createHash } from 'node:crypto';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { KnowledgeBase, Severity } from '../model/knowledge';
 import type { Finding, PracticeResult, Report, SourceRef, TradeoffResult } from '../model/report';
@@ -14,12 +15,23 @@ import { attribution, evidenceSources, suppressionReason, unseenEvidenceText } f
 
 export interface SarifOptions {
   /**
-   * The knowledge base the report was made with. It adds each practice's rationale and
-   * first step to the rule help; without it (e.g. when converting a saved JSON report) the
-   * help carries the report's own content only.
+   * The knowledge base the report was made with. Rule descriptions and help then come from
+   * each practice's own text, the same for every repository; without it (e.g. when
+   * converting a saved JSON report) they carry the report's own content only.
    */
   knowledge?: Pick<KnowledgeBase, 'practices'>;
+  /** `runs[].automationDetails.id` (GitHub code scanning keeps one analysis per category). */
+  category?: string;
 }
+
+/** Where each practice is documented (docs/practices/<id>.md). */
+const DOCS_URI = 'https://github.com/mlops-lens/mlops-lens/blob/main/docs/practices';
+/**
+ * Where a repository-level result points when nothing in the repository holds it: the file
+ * that would hold the practice (its starter file) or the repository's README, as OpenSSF
+ * Scorecard gives such results a default location. GitHub requires one on every result.
+ */
+const DEFAULT_LOCATION = 'README.md';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_NAME = 'MLOps Lens';
@@ -33,6 +45,8 @@ const SEVERITY_LEVEL: Record<Severity, Result.level> = { error: 'error', warning
 interface PracticeHelp {
   why?: string;
   firstStep?: string;
+  /** The file the practice's starter file would be (a result's default location). */
+  home?: string;
 }
 
 /** Renders the report as a SARIF 2.1.0 log (JSON text). */
@@ -49,13 +63,14 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
       .map((p) => practiceResult(report, p, help.get(p.id) ?? {}, gaps.has(p.id))),
     ...report.tradeoffs.map(tradeoffResult),
     ...report.findings.map(findingResult),
-  ].map((result) => ({ ...result, ruleIndex: ruleIndex.get(result.ruleId ?? '') }));
+  ].map((result) => ({ ...result, ruleIndex: ruleIndex.get(result.ruleId ?? ''), partialFingerprints: fingerprint(result) }));
 
   const log: Log = {
     $schema: SCHEMA_URI,
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: TOOL_NAME, version: report.tool.version, informationUri: INFORMATION_URI, rules } },
+      ...(options.category ? { automationDetails: { id: `${options.category}/` } } : {}),
       results,
     }],
   };
@@ -63,15 +78,16 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
 }
 
 /**
- * Rationale and first step per practice id. The first step prefers the report's
- * recommendation (what the user was told) over the knowledge base's remediation.
+ * Rationale, first step and home file per practice id: the knowledge base's own text, so a
+ * rule reads the same in every repository; without it, the report's recommendations.
  */
 function practiceHelp(report: Report, options: SarifOptions): Map<string, PracticeHelp> {
-  const help = new Map<string, PracticeHelp>(
-    (options.knowledge?.practices ?? []).map((p) => [p.id, { why: p.why, firstStep: p.remediation.firstStep }]),
-  );
-  for (const r of report.recommendations) help.set(r.practice, { ...help.get(r.practice), firstStep: r.firstStep });
-  return help;
+  if (options.knowledge) {
+    return new Map(options.knowledge.practices.map((p) => [p.id, {
+      why: p.why, firstStep: p.remediation.firstStep, ...(p.remediation.template && { home: p.remediation.template.path }),
+    }]));
+  }
+  return new Map(report.recommendations.map((r) => [r.practice, { firstStep: r.firstStep }]));
 }
 
 function practiceRule(report: Report, p: PracticeResult, help: PracticeHelp): ReportingDescriptor {
@@ -81,15 +97,16 @@ function practiceRule(report: Report, p: PracticeResult, help: PracticeHelp): Re
   const steps = help.firstStep ? [`First step: ${help.firstStep}`] : [];
   return {
     id: p.id,
-    name: pascalCase(p.id),
+    ...ruleName(p.id),
     shortDescription: { text: p.title },
     fullDescription: { text: summary },
     help: {
       text: [summary, ...steps, ...evidenceText(sources)].join('\n'),
       markdown: [md(summary), ...steps.map(md), ...evidenceMarkdown(sources)].join('\n\n'),
     },
-    ...helpUri(sources),
-    properties: { tags: [p.dimension, 'mlops'], level: p.level },
+    helpUri: `${DOCS_URI}/${encodeURIComponent(p.id)}.md`,
+    // GitHub code scanning reads these: how sure a result is, and how it ranks it.
+    properties: { tags: [p.dimension, 'mlops'], level: p.level, precision: 'medium', 'problem.severity': 'recommendation' },
   };
 }
 
@@ -107,7 +124,7 @@ function tradeoffRule(report: Report, t: TradeoffResult): ReportingDescriptor {
       markdown: [md(t.message), md(action), ...evidenceMarkdown(sources)].join('\n\n'),
     },
     ...helpUri(sources),
-    properties: { tags: ['tradeoff', 'mlops'] },
+    properties: { tags: ['tradeoff', 'mlops'], precision: 'medium', 'problem.severity': t.severity === 'info' ? 'recommendation' : 'warning' },
   };
 }
 
@@ -129,7 +146,7 @@ function practiceResult(report: Report, p: PracticeResult, help: PracticeHelp, f
       kind: 'open',
       level: 'none',
       message: { text: what },
-      ...locations(p.unavailable ?? []),
+      ...locations(p.unavailable ?? [], help.home),
     };
   }
   return {
@@ -137,7 +154,7 @@ function practiceResult(report: Report, p: PracticeResult, help: PracticeHelp, f
     level: foundationGap || p.level <= report.level.current + 1 ? 'warning' : 'note',
     message: { text: help.firstStep ? `${what} First step: ${help.firstStep}` : what },
     ...(foundationGap ? { properties: { foundationGap: true } } : {}),
-    ...locations(p.signals),
+    ...locations(p.signals, help.home),
     ...suppressions(p, p.status === 'suppressed'),
   };
 }
@@ -170,22 +187,32 @@ function tradeoffRuleId(t: TradeoffResult): string {
 }
 
 /**
- * The first signal's file as the result's location. Results without a signal (an absent
- * practice has none) get no location: that is valid SARIF, and inventing one would point
- * at a file that has nothing to do with the finding.
+ * The first place (a signal, an unreadable file) as the result's location, at line 1 when
+ * it has none. A result with no place (an absent practice) points at `home`, the file that
+ * would hold it, or the README: GitHub rejects results without a location.
  */
-/** The first place (a signal, an unreadable file) as the result's location. */
-function locations(places: readonly { path: string; line?: number }[]): { locations?: Location[] } {
-  const first = places[0];
-  if (!first) return {};
+function locations(places: readonly { path: string; line?: number }[], home = DEFAULT_LOCATION): { locations: Location[] } {
+  const first = places[0] ?? { path: home };
   return {
     locations: [{
       physicalLocation: {
         artifactLocation: { uri: encodePath(first.path), uriBaseId: SRCROOT },
-        ...(first.line && first.line >= 1 ? { region: { startLine: first.line } } : {}),
+        region: { startLine: first.line && first.line >= 1 ? first.line : 1 },
       },
     }],
   };
+}
+
+/**
+ * A fingerprint that survives edits elsewhere in the file: the rule, the file, and for a
+ * check's finding the check and what it says (never the line), so code scanning tracks one
+ * alert across commits.
+ */
+function fingerprint(result: Result): Record<string, string> {
+  const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
+  const check = (result.properties as { check?: string } | undefined)?.check;
+  const what = check === undefined ? '' : `${check}\0${result.message.text ?? ''}`;
+  return { 'mlopsLens/v1': createHash('sha256').update(`${result.ruleId}\0${uri}\0${what}`).digest('hex').slice(0, 32) };
 }
 
 /** An external suppression (configuration or baseline) with its reason, when `suppressed`. */
@@ -197,6 +224,15 @@ function suppressions(item: { suppressedReason?: string }, suppressed: boolean):
 /** A repository path as a relative URI reference: each segment percent-encoded. */
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * A rule's `name` (`experiment-tracking` → `ExperimentTracking`), omitted where it would equal
+ * the id but for case (`ci`): SARIF wants the two to differ when both are given.
+ */
+function ruleName(id: string): { name?: string } {
+  const name = pascalCase(id);
+  return name.toLowerCase() === id.toLowerCase() ? {} : { name };
 }
 
 /** `experiment-tracking` → `ExperimentTracking` (SARIF rule names are identifier-like). */

@@ -55,8 +55,8 @@ describe('renderSarif', () => {
     const rule = rules.find((r) => r.id === 'pipeline-orchestration');
     assert.equal(rule?.name, 'PipelineOrchestration');
     assert.equal(rule?.shortDescription?.text, 'Training pipeline as code');
-    assert.equal(rule?.helpUri, 'https://cloud.google.com/architecture/mlops-continuous-delivery-and-automation-pipelines-in-machine-learning');
-    assert.deepEqual(rule?.properties, { tags: ['pipelines', 'mlops'], level: 2 });
+    assert.equal(rule?.helpUri, 'https://github.com/mlops-lens/mlops-lens/blob/main/docs/practices/pipeline-orchestration.md');
+    assert.deepEqual(rule?.properties, { tags: ['pipelines', 'mlops'], level: 2, precision: 'medium', 'problem.severity': 'recommendation' });
     assert.match(rule?.help?.text ?? '', /First step: Turn `make train` into a dvc\.yaml stage\./);
     assert.match(rule?.help?.markdown ?? '', /\*\*Evidence\*\*\n\n- \[MLOps\\: Continuous delivery/);
     const tradeoff = rules.find((r) => r.id === 'tradeoff/overlapping-trackers');
@@ -65,11 +65,37 @@ describe('renderSarif', () => {
     assert.equal(tradeoff?.helpUri, 'https://doi.org/10.1145/3382494.3410681');
   });
 
-  it('takes the rationale and first step from the knowledge base when given', () => {
-    const practice = { id: 'model-registry', why: 'A registry makes deployed models traceable.', remediation: { firstStep: 'unused', path: '' } } as Practice;
-    const rule = parse(renderSarif(report, { knowledge: { practices: [practice] } })).runs[0].tool.driver.rules?.find((r) => r.id === 'model-registry');
+  it('takes the rationale and first step from the knowledge base when given: a rule reads the same in every repository', () => {
+    const practice = { id: 'model-registry', why: 'A registry makes deployed models traceable.', remediation: { firstStep: 'Register it.', path: '', template: { path: 'MODEL_REGISTRY.md', content: '' } } } as Practice;
+    const knowledge = { practices: [practice] };
+    const rule = parse(renderSarif(report, { knowledge })).runs[0].tool.driver.rules?.find((r) => r.id === 'model-registry');
     assert.equal(rule?.fullDescription?.text, 'A registry makes deployed models traceable.');
-    assert.match(rule?.help?.text ?? '', /First step: Register the trained model/, 'the recommendation wins over the remediation');
+    assert.match(rule?.help?.text ?? '', /First step: Register it\./, 'the knowledge base, not one repository\'s recommendation');
+    const other = sampleReport();
+    other.recommendations = other.recommendations.map((r) => ({ ...r, firstStep: `${r.firstStep} (this repository)` }));
+    const otherRule = parse(renderSarif(other, { knowledge })).runs[0].tool.driver.rules?.find((r) => r.id === 'model-registry');
+    assert.deepEqual(otherRule?.help, rule?.help);
+    // A result with no signal points at the file that would hold the practice.
+    const absent = parse(renderSarif(report, { knowledge })).runs[0].results?.find((r) => r.ruleId === 'model-registry');
+    assert.equal(absent?.locations?.[0].physicalLocation?.artifactLocation?.uri, 'MODEL_REGISTRY.md');
+  });
+
+  it('gives every result a location with a start line, and a fingerprint that ignores the line', () => {
+    for (const result of run.results ?? []) {
+      const region = result.locations?.[0]?.physicalLocation?.region;
+      assert.ok(region && (region.startLine ?? 0) >= 1, `${result.ruleId} has a location with a start line`);
+      assert.match(result.partialFingerprints?.['mlopsLens/v1'] ?? '', /^[0-9a-f]{32}$/);
+    }
+    const moved = sampleReport();
+    moved.findings = moved.findings.map((f) => ({ ...f, ...(f.line !== undefined && { line: f.line + 10 }) }));
+    const prints = (l: Log) => (l.runs[0].results ?? []).map((r) => r.partialFingerprints?.['mlopsLens/v1']);
+    assert.deepEqual(prints(parse(renderSarif(moved))), prints(log), 'the same alerts after lines moved');
+    assert.equal(new Set(prints(log)).size, prints(log).length, 'one fingerprint per alert');
+  });
+
+  it('names the analysis category when asked (one code-scanning analysis per category)', () => {
+    assert.equal(run.automationDetails, undefined);
+    assert.deepEqual(parse(renderSarif(report, { category: 'ml/churn' })).runs[0].automationDetails, { id: 'ml/churn/' });
   });
 
   it('reports absent and partial practices up to the target level, and every trade-off', () => {
@@ -87,7 +113,7 @@ describe('renderSarif', () => {
     const absent = resultFor(log, 'model-cards');
     assert.equal(absent.level, 'warning');
     assert.equal(absent.message.text, 'Model cards is missing: no evidence of it was found (expected from level 2; target 3). First step: Add MODEL_CARD.md describing intended use and metrics.');
-    assert.equal(absent.locations, undefined, 'no signal, no location');
+    assert.deepEqual(absent.locations?.[0].physicalLocation, { artifactLocation: { uri: 'README.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } }, 'no signal: the README, line 1');
     assert.match(resultFor(log, 'unit-tests').message.text ?? '', /^Unit tests is only partly in place/);
   });
 
@@ -95,7 +121,7 @@ describe('renderSarif', () => {
     const located = run.results?.filter((r) => r.properties?.check) ?? [];
     assert.deepEqual(located.map((r) => [r.properties?.check, r.level, r.locations?.[0].physicalLocation?.artifactLocation?.uri, r.locations?.[0].physicalLocation?.region?.startLine]), [
       ['pipeline-orchestration/unpinned-base-image', 'warning', 'Dockerfile', 1],
-      ['unit-tests/training-script-without-seed', 'note', 'src/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.py', undefined],
+      ['unit-tests/training-script-without-seed', 'note', 'src/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.py', 1],
       ['model-cards/x', 'none', 'serve.py', 3],
     ]);
   });
