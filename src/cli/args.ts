@@ -8,6 +8,8 @@ export interface CliOptions {
   path: string;
   format: ReportFormat;
   output?: string;
+  /** More reports from the same audit: a file per format (`--sarif FILE`, `--markdown FILE`, ...). */
+  extraOutputs: { format: ReportFormat; path: string }[];
   failUnder?: number;
   stage?: StageId;
   config?: string;
@@ -30,6 +32,9 @@ The repository is only read; none of its code is run.
 Options:
   -f, --format FORMAT   text (default), json, markdown, sarif or html
   -o, --output FILE     write the report to FILE instead of standard output
+      --json FILE, --sarif FILE, --markdown FILE, --html FILE, --text FILE
+                        also write the same audit in that format to FILE (repeat
+                        for several; one audit, many reports)
       --fail-under N    exit with code 1 when the maturity level is below N (0-4)
       --stage STAGE     prototype, pilot or production (default: inferred, or the config's)
   -c, --config FILE     configuration file (default: .mlops-lens.yaml in the repository root)
@@ -44,7 +49,7 @@ Exit codes:
   0  the audit ran (and the level is at least --fail-under)
   1  the level is below --fail-under (with --check-rules: an example failed)
   2  usage or configuration error
-  3  the scan itself failed
+  3  the scan failed, or a report could not be written
 
 Environment: NO_COLOR disables colour; FORCE_COLOR=1 forces it.
 Docs: README.md; report JSON schema: schema/report.schema.json.`;
@@ -65,6 +70,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         config: { type: 'string', short: 'c' },
         'check-rules': { type: 'boolean' },
         category: { type: 'string' },
+        ...Object.fromEntries(REPORT_FORMATS.map((f) => [f, { type: 'string' as const }])),
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -86,10 +92,18 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values.stage !== undefined && !(STAGES as readonly string[]).includes(values.stage)) {
     throw new UsageError(`--stage must be one of ${STAGES.join(', ')}; got '${values.stage}'`);
   }
+  const extraOutputs = REPORT_FORMATS.flatMap((f) => {
+    const path = (values as Record<string, string | boolean | undefined>)[f];
+    return typeof path === 'string' ? [{ format: f, path }] : [];
+  });
+  const paths = [values.output, ...extraOutputs.map((o) => o.path)].filter((p) => p !== undefined);
+  const twice = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (twice !== undefined) throw new UsageError(`two reports would be written to ${twice}`);
   return {
     path: positionals[0] ?? '.',
     format: format as ReportFormat,
     ...(values.output !== undefined ? { output: values.output } : {}),
+    extraOutputs,
     ...(failUnder !== undefined ? { failUnder } : {}),
     ...(values.stage !== undefined ? { stage: values.stage as StageId } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),

@@ -2,6 +2,12 @@
 import { version } from '../../package.json';
 import { defaultKnowledgeDir, EXIT, run } from './run';
 
+// A reader that stops early (`mlops-lens | head`) is not an error: end quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(EXIT.ok);
+});
+
 run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -2,7 +2,7 @@
  * The CLI as a function: arguments and streams in, exit code out. `main.ts` wires it
  * to the process; tests call it directly.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { audit } from '../core/audit';
 import { CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfig, type Config } from '../core/config/config';
@@ -12,7 +12,8 @@ import { createNodeFileHost } from '../core/host/nodeFileHost';
 import { DataError } from '../core/knowledge/errors';
 import { loadKnowledge } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model/knowledge';
-import { renderReport } from '../core/report';
+import { renderReport, type ReportFormat } from '../core/report';
+import type { ScanWarning } from '../core/model/facts';
 import { checkRuleExamples, rulesLackingExamples } from '../core/ruleExamples';
 import { HELP, parseCli, type CliOptions } from './args';
 import { createProgress } from './progress';
@@ -93,17 +94,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     progress.done();
   }
 
-  const color = options.format === 'text' && !options.output && useColor(io);
-  const rendered = renderReport(report, options.format, { color, knowledge, ...(options.category !== undefined && { category: options.category }) });
-  if (options.output) {
+  summariseWarnings(report.warnings, io);
+  const render = (format: ReportFormat, color: boolean) =>
+    renderReport(report, format, { color, knowledge, ...(options.category !== undefined && { category: options.category }) });
+  const files = [
+    ...(options.output ? [{ format: options.format, path: options.output }] : []),
+    ...options.extraOutputs,
+  ];
+  for (const file of files) {
     try {
-      await writeFile(resolve(io.cwd, options.output), rendered);
+      await writeAtomically(resolve(io.cwd, file.path), render(file.format, false));
     } catch (err) {
-      io.stderr.write(`mlops-lens: cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-      return EXIT.usage;
+      io.stderr.write(`mlops-lens: cannot write ${file.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return EXIT.scanFailed;
     }
-    io.stderr.write(`Report written to ${options.output} (level ${report.level.current}, target ${report.level.target}).\n`);
-  } else {
+    io.stderr.write(`Report written to ${file.path} (${file.format}; level ${report.level.current}, target ${report.level.target}).\n`);
+  }
+  if (!options.output) {
+    const rendered = render(options.format, options.format === 'text' && useColor(io));
     io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
   }
   if (options.failUnder !== undefined && report.level.current < options.failUnder) {
@@ -131,6 +139,32 @@ async function checkRules(knowledge: KnowledgeBase, config: Config, configName: 
   const failed = outcomes.filter((o) => !o.passed).length;
   io.stdout.write(`${outcomes.length - failed} passed, ${failed} failed.\n`);
   return failed > 0 ? EXIT.belowThreshold : EXIT.ok;
+}
+
+/**
+ * Write a report whole or not at all: to a temporary file beside it, then renamed over it,
+ * so a full disk or a killed job never leaves half a report that looks complete.
+ */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (err) {
+    await rm(temporary, { force: true });
+    throw err;
+  }
+}
+
+/** Scan warnings in one stderr line per kind, so CI logs say what was not read. */
+function summariseWarnings(warnings: readonly ScanWarning[], io: CliIo): void {
+  const byCode = new Map<string, ScanWarning[]>();
+  for (const w of warnings) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
+  for (const [code, list] of byCode) {
+    const paths = list.flatMap((w) => (w.path === undefined ? [] : [w.path]));
+    const shown = paths.slice(0, 3).join(', ');
+    io.stderr.write(`mlops-lens: warning: ${list.length} ${code}${paths.length > 0 ? ` (${shown}${paths.length > 3 ? `, +${paths.length - 3} more` : ''})` : ''}\n`);
+  }
 }
 
 async function readConfigFile(path: string): Promise<string> {

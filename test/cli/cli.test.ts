@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { createNodeFileHost } from '../../src/core/host/nodeFileHost';
@@ -87,7 +87,7 @@ test('--format json is valid against the published schema; --output writes the f
     const result = cli([dir.path, '--format', 'json', '--output', out]);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /Report written to .*report\.json \(level 3, target \d\)/);
+    assert.match(result.stderr, /Report written to .*report\.json \(json; level 3, target \d\)/);
     const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema', 'report.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true }).compile(schema);
     const report = JSON.parse(readFileSync(out, 'utf8')) as { schemaVersion: string };
@@ -182,6 +182,55 @@ test('--check-rules runs the custom practices\' examples: passes, a failing exam
     assert.equal(failing.code, 1);
     assert.match(failing.stdout, /✗ team-runbook\/runbook-file #2 does not fire — another document: got configured signal at docs\/runbook\.md/);
     assert.match(failing.stdout, /1 passed, 1 failed\./);
+  } finally {
+    dir.dispose();
+  }
+});
+
+test('one audit, several reports: --sarif, --markdown and --json beside the main output; same verdict in each', () => {
+  const dir = fixtureCopy('level-2-pipelines');
+  const out = tempDir();
+  try {
+    const result = cli([dir.path, '--format', 'text', '--sarif', join(out.path, 'r.sarif'), '--markdown', join(out.path, 'r.md'), '--json', join(out.path, 'r.json')]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Level 2/, 'the main report still goes to standard output');
+    const json = JSON.parse(readFileSync(join(out.path, 'r.json'), 'utf8'));
+    assert.equal(json.level.current, 2);
+    assert.equal(JSON.parse(readFileSync(join(out.path, 'r.sarif'), 'utf8')).version, '2.1.0');
+    assert.match(readFileSync(join(out.path, 'r.md'), 'utf8'), /^## MLOps Lens: /);
+    for (const f of ['r.sarif', 'r.md', 'r.json']) assert.match(result.stderr, new RegExp(`Report written to .*${f.replace('.', '\\.')}`));
+    const twice = cli([dir.path, '--json', join(out.path, 'x'), '--sarif', join(out.path, 'x')]);
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /two reports would be written to /);
+  } finally {
+    dir.dispose();
+    out.dispose();
+  }
+});
+
+test('a report that cannot be written exits 3 and leaves no partial file', () => {
+  const dir = fixtureCopy('level-1-tracked');
+  const out = tempDir();
+  try {
+    const missing = join(out.path, 'no-such-folder', 'r.json');
+    const result = cli([dir.path, '--format', 'json', '--output', missing]);
+    assert.equal(result.code, 3);
+    assert.match(result.stderr, /cannot write .*r\.json: ENOENT/);
+    assert.deepEqual(readdirSync(out.path), []);
+  } finally {
+    dir.dispose();
+    out.dispose();
+  }
+});
+
+test('a reader that stops early (| head) ends the CLI quietly with 0, no stack trace', () => {
+  const dir = fixtureCopy('level-3-delivery');
+  try {
+    // The JSON report is larger than a pipe's buffer, so the CLI is still writing when head exits.
+    const script = `set -o pipefail; node ${JSON.stringify(CLI)} ${JSON.stringify(dir.path)} --format json | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    assert.match(result.stdout, /status=0/, result.stderr);
+    assert.doesNotMatch(result.stderr, /EPIPE|Error/);
   } finally {
     dir.dispose();
   }
