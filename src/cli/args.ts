@@ -30,9 +30,11 @@ Audit the MLOps maturity of the ML repository at path (default: the current fold
 The repository is only read; none of its code is run.
 
 Options:
-  -f, --format FORMAT   text (default), json, markdown, sarif or html
+  -f, --format FORMAT   text (default), json, markdown, sarif, html, github (annotations)
+                        or codequality (GitLab Code Quality)
   -o, --output FILE     write the report to FILE instead of standard output
-      --json FILE, --sarif FILE, --markdown FILE, --html FILE, --text FILE
+      --json FILE, --sarif FILE, --markdown FILE, --html FILE, --text FILE,
+      --github FILE, --codequality FILE
                         also write the same audit in that format to FILE (repeat
                         for several; one audit, many reports)
       --fail-under N    exit with code 1 when the maturity level is below N (0-4)

@@ -40,7 +40,7 @@ test('--help and --version', () => {
 
 test('usage errors exit 2 and say what is wrong', () => {
   for (const [args, message] of [
-    [['--format', 'pdf'], /--format must be one of text, json, markdown, sarif, html; got 'pdf'/],
+    [['--format', 'pdf'], /--format must be one of text, json, markdown, sarif, html, github, codequality; got 'pdf'/],
     [['--fail-under', '7'], /--fail-under must be a level from 0 to 4; got '7'/],
     [['--stage', 'beta'], /--stage must be one of prototype, pilot, production; got 'beta'/],
     [['--bogus'], /Unknown option '--bogus'/],

@@ -2,16 +2,18 @@
  * One entry point for all output formats, used by the CLI (`--format`) and the editor.
  */
 import type { Report } from '../model/report';
+import { renderCodeQuality } from './codequality';
+import { renderGithub } from './github';
 import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { renderSarif, type SarifOptions } from './sarif';
 import { renderText } from './text';
 
-export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'html';
+export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'html' | 'github' | 'codequality';
 
 /** Every format, in the order help text lists them. */
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'html'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'html', 'github', 'codequality'];
 
 export interface RenderOptions extends SarifOptions {
   /** ANSI colours in the text format (ignored by the others). */
@@ -26,5 +28,7 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
     case 'markdown': return renderMarkdown(report);
     case 'sarif': return renderSarif(report, options);
     case 'html': return renderHtml(report);
+    case 'github': return renderGithub(report, options.knowledge);
+    case 'codequality': return renderCodeQuality(report, options.knowledge);
   }
 }

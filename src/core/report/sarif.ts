@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { KnowledgeBase, Severity } from '../model/knowledge';
 import type { Finding, PracticeResult, Report, SourceRef, TradeoffResult } from '../model/report';
+import { DEFAULT_LOCATION } from './issues';
 import { markdownSourceLink } from './markdown';
 import { escapeMarkdown as md, httpUrl } from './sanitize';
 import { attribution, evidenceSources, suppressionReason, unseenEvidenceText } from './sections';
@@ -26,12 +27,7 @@ export interface SarifOptions {
 
 /** Where each practice is documented (docs/practices/<id>.md). */
 const DOCS_URI = 'https://github.com/mlops-lens/mlops-lens/blob/main/docs/practices';
-/**
- * Where a repository-level result points when nothing in the repository holds it: the file
- * that would hold the practice (its starter file) or the repository's README, as OpenSSF
- * Scorecard gives such results a default location. GitHub requires one on every result.
- */
-const DEFAULT_LOCATION = 'README.md';
+
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_NAME = 'MLOps Lens';

@@ -16,9 +16,12 @@ describe('renderJson', () => {
 
 describe('renderReport', () => {
   it('renders every format', () => {
-    assert.deepEqual([...REPORT_FORMATS], ['text', 'json', 'markdown', 'sarif', 'html']);
+    assert.deepEqual([...REPORT_FORMATS], ['text', 'json', 'markdown', 'sarif', 'html', 'github', 'codequality']);
     const report = sampleReport();
-    const starts = { text: 'MLOps Lens — ', json: '{\n  "schemaVersion"', markdown: '## MLOps Lens: ', sarif: '{\n  "$schema"', html: '<!DOCTYPE html>' };
+    const starts = {
+      text: 'MLOps Lens — ', json: '{\n  "schemaVersion"', markdown: '## MLOps Lens: ', sarif: '{\n  "$schema"', html: '<!DOCTYPE html>',
+      github: '::warning file=', codequality: '[\n  {\n    "description"',
+    };
     for (const format of REPORT_FORMATS) {
       assert.ok(renderReport(report, format).startsWith(starts[format]), format);
     }
