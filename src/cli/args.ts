@@ -13,6 +13,10 @@ export interface CliOptions {
   failUnder?: number;
   stage?: StageId;
   config?: string;
+  /** An earlier JSON report to compare with. */
+  baseline?: string;
+  /** Exit 1 when the comparison with the baseline shows a regression. */
+  failOnRegression: boolean;
   /** SARIF `automationDetails.id`: one code-scanning analysis per category. */
   category?: string;
   /** Run the examples of the config's custom practices instead of an audit. */
@@ -40,6 +44,12 @@ Options:
       --fail-under N    exit with code 1 when the maturity level is below N (0-4)
       --stage STAGE     prototype, pilot or production (default: inferred, or the config's)
   -c, --config FILE     configuration file (default: .mlops-lens.yaml in the repository root)
+      --baseline FILE   compare with an earlier JSON report of the repository: what
+                        moved, new and resolved findings (Markdown leads with it; SARIF
+                        marks results new or unchanged)
+      --fail-on-regression
+                        exit 1 when the level or a dimension drops, a practice is no
+                        longer in place, or a new warning appears (needs --baseline)
       --category NAME   SARIF analysis category (GitHub code scanning keeps one per
                         category; e.g. one per audited folder)
       --check-rules     run the examples of the config's custom practices (no audit); exit
@@ -49,7 +59,8 @@ Options:
 
 Exit codes:
   0  the audit ran (and the level is at least --fail-under)
-  1  the level is below --fail-under (with --check-rules: an example failed)
+  1  the level is below --fail-under, or a regression with --fail-on-regression
+     (with --check-rules: an example failed)
   2  usage or configuration error
   3  the scan failed, or a report could not be written
 
@@ -72,6 +83,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         config: { type: 'string', short: 'c' },
         'check-rules': { type: 'boolean' },
         category: { type: 'string' },
+        baseline: { type: 'string' },
+        'fail-on-regression': { type: 'boolean' },
         ...Object.fromEntries(REPORT_FORMATS.map((f) => [f, { type: 'string' as const }])),
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -98,6 +111,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     const path = (values as Record<string, string | boolean | undefined>)[f];
     return typeof path === 'string' ? [{ format: f, path }] : [];
   });
+  if (values['fail-on-regression'] && values.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE');
   const paths = [values.output, ...extraOutputs.map((o) => o.path)].filter((p) => p !== undefined);
   const twice = paths.find((p, i) => paths.indexOf(p) !== i);
   if (twice !== undefined) throw new UsageError(`two reports would be written to ${twice}`);
@@ -110,6 +124,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     ...(values.stage !== undefined ? { stage: values.stage as StageId } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.category !== undefined ? { category: values.category } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    failOnRegression: values['fail-on-regression'] ?? false,
     checkRules: values['check-rules'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

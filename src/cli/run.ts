@@ -15,6 +15,8 @@ import type { KnowledgeBase } from '../core/model/knowledge';
 import { renderReport, type ReportFormat } from '../core/report';
 import type { ScanWarning } from '../core/model/facts';
 import { checkRuleExamples, rulesLackingExamples } from '../core/ruleExamples';
+import { baselineProblem, compareReports } from '../core/report/comparison';
+import type { Report } from '../core/model/report';
 import { HELP, parseCli, type CliOptions } from './args';
 import { createProgress } from './progress';
 
@@ -95,6 +97,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   summariseWarnings(report.warnings, io);
+  if (options.baseline !== undefined) {
+    let baseline: unknown;
+    try {
+      baseline = JSON.parse(await readFile(resolve(io.cwd, options.baseline), 'utf8'));
+    } catch (err) {
+      io.stderr.write(`mlops-lens: cannot read the baseline ${options.baseline}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return EXIT.usage;
+    }
+    const problem = baselineProblem(baseline);
+    if (problem) {
+      io.stderr.write(`mlops-lens: the baseline ${options.baseline} is ${problem}\n`);
+      return EXIT.usage;
+    }
+    report = { ...report, comparison: compareReports(baseline as Report, report) };
+    const c = report.comparison!;
+    io.stderr.write(`Since the baseline: level ${c.level.from} → ${c.level.to}, score ${c.score.from} → ${c.score.to}, ${c.newFindings.length} new and ${c.resolvedFindings.length} resolved findings, ${c.regressions.length} regression(s).\n`);
+  }
   const render = (format: ReportFormat, color: boolean) =>
     renderReport(report, format, { color, knowledge, ...(options.category !== undefined && { category: options.category }) });
   const files = [
@@ -113,6 +132,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!options.output) {
     const rendered = render(options.format, options.format === 'text' && useColor(io));
     io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+  }
+  if (options.failOnRegression && report.comparison && report.comparison.regressions.length > 0) {
+    for (const r of report.comparison.regressions) io.stderr.write(`mlops-lens: regression: ${r}\n`);
+    return EXIT.belowThreshold;
   }
   if (options.failUnder !== undefined && report.level.current < options.failUnder) {
     io.stderr.write(`mlops-lens: level ${report.level.current} is below --fail-under ${options.failUnder}\n`);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { createNodeFileHost } from '../../src/core/host/nodeFileHost';
@@ -233,5 +233,31 @@ test('a reader that stops early (| head) ends the CLI quietly with 0, no stack t
     assert.doesNotMatch(result.stderr, /EPIPE|Error/);
   } finally {
     dir.dispose();
+  }
+});
+
+test('--baseline compares with an earlier JSON report; --fail-on-regression exits 1 and says why', () => {
+  const dir = fixtureCopy('level-2-pipelines');
+  const out = tempDir();
+  try {
+    const baseline = join(out.path, 'baseline.json');
+    assert.equal(cli([dir.path, '--format', 'json', '--output', baseline]).code, 0);
+    const same = cli([dir.path, '--baseline', baseline, '--fail-on-regression', '--format', 'markdown']);
+    assert.equal(same.code, 0, same.stderr);
+    assert.match(same.stdout, /### Since the baseline\n\nLevel 2 · score \d+ · 0 new findings, 0 resolved · no regressions/);
+    // The pipeline goes away: the level drops, and the gate fails.
+    rmSync(join(dir.path, 'dvc.yaml'));
+    const worse = cli([dir.path, '--baseline', baseline, '--fail-on-regression', '--json', join(out.path, 'now.json')]);
+    assert.equal(worse.code, 1);
+    assert.match(worse.stderr, /regression: the level dropped from 2 to 1/);
+    assert.equal(JSON.parse(readFileSync(join(out.path, 'now.json'), 'utf8')).comparison.level.from, 2);
+    assert.equal(cli([dir.path, '--fail-on-regression']).code, 2, 'needs --baseline');
+    writeFileSync(join(out.path, 'bad.json'), '{"schemaVersion": "9"}');
+    const bad = cli([dir.path, '--baseline', join(out.path, 'bad.json')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /is not an MLOps Lens JSON report/);
+  } finally {
+    dir.dispose();
+    out.dispose();
   }
 });

@@ -161,6 +161,23 @@ export interface SourceRef {
   kind: SourceKind;
 }
 
+/** The report compared with an earlier one of the same repository (`--baseline`). */
+export interface Comparison {
+  baseline: { root: string; toolVersion: string };
+  level: { from: number; to: number };
+  score: { from: number; to: number };
+  /** Dimensions whose score changed. */
+  dimensions: { id: string; title: string; from: number; to: number }[];
+  /** Practices whose status changed. */
+  practices: { id: string; title: string; from: PracticeStatus; to: PracticeStatus }[];
+  newFindings: Finding[];
+  resolvedFindings: Finding[];
+  newTradeoffs: string[];
+  resolvedTradeoffs: string[];
+  /** What got worse: a lower level or dimension score, a practice no longer in place, a new warning. */
+  regressions: string[];
+}
+
 /** The complete assessment of one repository. */
 export interface Report {
   schemaVersion: string;
@@ -185,4 +202,6 @@ export interface Report {
   scope: ScopeNote[];
   warnings: ScanWarning[];
   stats: { files: number; filesRead: number; bytesRead: number };
+  /** Set when the audit was compared with a baseline report (`--baseline`). */
+  comparison?: Comparison;
 }

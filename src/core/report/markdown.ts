@@ -18,6 +18,7 @@ import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } f
 export function renderMarkdown(report: Report): string {
   const sections = [
     header(report),
+    comparison(report),
     scope(report),
     dimensions(report),
     tradeoffs(report),
@@ -28,6 +29,29 @@ export function renderMarkdown(report: Report): string {
     scanWarnings(report),
   ];
   return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+/** What moved since the baseline, first: fit for a pull-request comment updated in place. */
+function comparison(report: Report): string[] {
+  const c = report.comparison;
+  if (!c) return [];
+  const arrow = (from: number, to: number) => (from === to ? `${to}` : `${from} → ${to}`);
+  const counts = `${c.newFindings.length} new finding${c.newFindings.length === 1 ? '' : 's'}, ${c.resolvedFindings.length} resolved`;
+  const { shown: newShown, more: newMore } = firstFew(c.newFindings, MAX_SIGNALS);
+  return [
+    '### Since the baseline',
+    '',
+    `Level ${arrow(c.level.from, c.level.to)} · score ${arrow(c.score.from, c.score.to)} · ${counts} · ${c.regressions.length === 0 ? 'no regressions' : `**${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}**`}`,
+    '',
+    ...c.regressions.map((r) => `- **Regression:** ${md(repoText(r))}`),
+    ...c.practices.map((p) => `- ${md(p.title)}: ${p.from} → ${p.to}`),
+    ...c.dimensions.map((d) => `- ${md(d.title)}: ${d.from} → ${d.to}`),
+    ...c.newTradeoffs.map((t) => `- New trade-off: ${codeSpan(t)}`),
+    ...c.resolvedTradeoffs.map((t) => `- Resolved trade-off: ${codeSpan(t)}`),
+    ...newShown.map((f) => `- New: ${codeSpan(location(f))} ${md(repoText(f.message))}`),
+    ...(newMore > 0 ? [`- \\+${newMore} more new findings`] : []),
+    ...(c.resolvedFindings.length > 0 ? [`- Resolved: ${c.resolvedFindings.length} finding${c.resolvedFindings.length === 1 ? '' : 's'}`] : []),
+  ].filter((line, i, all) => !(line === '' && i === all.length - 1));
 }
 
 function header(report: Report): string[] {

@@ -59,7 +59,12 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
       .map((p) => practiceResult(report, p, help.get(p.id) ?? {}, gaps.has(p.id))),
     ...report.tradeoffs.map(tradeoffResult),
     ...report.findings.map(findingResult),
-  ].map((result) => ({ ...result, ruleIndex: ruleIndex.get(result.ruleId ?? ''), partialFingerprints: fingerprint(result) }));
+  ].map((result) => ({
+    ...result,
+    ruleIndex: ruleIndex.get(result.ruleId ?? ''),
+    partialFingerprints: fingerprint(result),
+    ...(report.comparison ? { baselineState: baselineState(result, report) } : {}),
+  }));
 
   const log: Log = {
     $schema: SCHEMA_URI,
@@ -197,6 +202,21 @@ function locations(places: readonly { path: string; line?: number }[], home = DE
       },
     }],
   };
+}
+
+/**
+ * `new` or `unchanged` against the baseline report: a finding by its identity, a trade-off
+ * by its id, a practice result by whether its status changed.
+ */
+function baselineState(result: Result, report: Report): Result.baselineState {
+  const c = report.comparison!;
+  const check = (result.properties as { check?: string } | undefined)?.check;
+  if (check !== undefined) {
+    const isNew = c.newFindings.some((f) => f.id === check && encodePath(f.path) === result.locations?.[0]?.physicalLocation?.artifactLocation?.uri && f.message === result.message.text);
+    return isNew ? 'new' : 'unchanged';
+  }
+  if (result.ruleId?.startsWith('tradeoff/')) return c.newTradeoffs.includes(result.ruleId.slice('tradeoff/'.length)) ? 'new' : 'unchanged';
+  return c.practices.some((p) => p.id === result.ruleId) ? 'new' : 'unchanged';
 }
 
 /**
