@@ -133,6 +133,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const rendered = render(options.format, options.format === 'text' && useColor(io));
     io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
   }
+  if (report.gate && !report.gate.passed) {
+    for (const f of report.gate.failures) io.stderr.write(`mlops-lens: gate ${f.gate} failed: ${f.message}\n`);
+    return EXIT.belowThreshold;
+  }
   if (options.failOnRegression && report.comparison && report.comparison.regressions.length > 0) {
     for (const r of report.comparison.regressions) io.stderr.write(`mlops-lens: regression: ${r}\n`);
     return EXIT.belowThreshold;

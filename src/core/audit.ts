@@ -8,6 +8,7 @@ import type { KnowledgeBase, StageId } from './model/knowledge';
 import type { Report } from './model/report';
 import { allExtractors } from './facts';
 import { assess } from './assess/assess';
+import { evaluateGates } from './assess/gates';
 import { readsOf } from './engine/kinds';
 import { scan, type ScanCache, type ScanProgress } from './scan/scanner';
 
@@ -40,7 +41,7 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
     onProgress: options.onProgress,
     cache: options.cache,
   });
-  return assess({
+  const report = assess({
     knowledge,
     facts,
     stats,
@@ -51,4 +52,5 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
     tool: options.tool,
     requireMlCode: options.config.scope.requireMlCode,
   });
+  return options.config.gates ? { ...report, gate: evaluateGates(report, options.config.gates) } : report;
 }

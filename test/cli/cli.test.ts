@@ -261,3 +261,25 @@ test('--baseline compares with an earlier JSON report; --fail-on-regression exit
     out.dispose();
   }
 });
+
+test('gates in .mlops-lens.yaml: a failed gate exits 1, says which, and the JSON report carries the result', () => {
+  const dir = fixtureCopy('level-2-pipelines');
+  try {
+    writeFileSync(join(dir.path, '.mlops-lens.yaml'), 'stage: production\ngates:\n  failUnder: target\n  dimensions:\n    monitoring: 50\n');
+    const failed = cli([dir.path, '--format', 'json']);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /gate failUnder failed: level 2 is below the target level 3 for the production stage/);
+    assert.match(failed.stderr, /gate dimensions\.monitoring failed: Monitoring scores \d+, below 50/);
+    assert.deepEqual(JSON.parse(failed.stdout).gate.failures.map((f: { gate: string }) => f.gate), ['failUnder', 'dimensions.monitoring']);
+    writeFileSync(join(dir.path, '.mlops-lens.yaml'), 'gates:\n  failUnder: 1\n');
+    const passed = cli([dir.path, '--format', 'json']);
+    assert.equal(passed.code, 0, passed.stderr);
+    assert.deepEqual(JSON.parse(passed.stdout).gate, { passed: true, failures: [] });
+    writeFileSync(join(dir.path, '.mlops-lens.yaml'), 'gates:\n  failUnder: five\n  dimensions: {monitorng: 10}\n');
+    const wrong = cli([dir.path]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /gates\.failUnder: expected a level from 0 to 4, or target/);
+  } finally {
+    dir.dispose();
+  }
+});

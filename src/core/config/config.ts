@@ -34,6 +34,16 @@ export interface Config {
   collection?: boolean;
   /** Which files count as the team's own practice. */
   scope: ScopeOptions;
+  /** CI gates (the CLI applies them). */
+  gates?: Gates;
+}
+
+/** What a CI run requires of the assessment. */
+export interface Gates {
+  /** The lowest level that passes, or the target level of the project's stage. */
+  failUnder?: number | 'target';
+  /** Dimension id → the lowest score that passes. */
+  dimensions?: Record<string, number>;
 }
 
 export const EMPTY_CONFIG: Config = { excludes: [], suppressions: new Map(), practices: [], limits: DEFAULT_LIMITS, scope: DEFAULT_SCOPE_OPTIONS };
@@ -59,6 +69,14 @@ export const configShape: ObjectShape = {
         retired: opt({ type: 'boolean' }, 'leave out folders of retired code such as archive/ (default true)'),
       },
     }, 'which files count as the team\'s practice'),
+    gates: opt({
+      type: 'object',
+      fields: {
+        failUnder: opt({ type: 'anyOf', hint: 'a level from 0 to 4, or target', options: [{ type: 'integer', min: 0, max: 4 }, { type: 'enum', values: ['target'] }] },
+          'fail (exit 1) when the level is below this level, or below the target level of the project\'s stage (`target`)'),
+        dimensions: opt({ type: 'record', values: { type: 'integer', min: 0, max: 100 } }, 'dimension id → the lowest score (0-100) that passes'),
+      },
+    }, 'CI gates the CLI applies: a failed gate exits 1 and the JSON report says which'),
     limits: opt({
       type: 'object',
       fields: {
@@ -80,7 +98,7 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
   if (!data) throw new DataError('config', issues);
   const raw = data.value as {
     stage?: StageId; excludes?: string[]; suppress?: { id: string; reason: string }[];
-    practices?: Record<string, unknown>[]; limits?: Partial<ScanLimits>; collection?: boolean; scope?: Partial<ScopeOptions>;
+    practices?: Record<string, unknown>[]; limits?: Partial<ScanLimits>; collection?: boolean; scope?: Partial<ScopeOptions>; gates?: Gates;
   };
   // Patterns written in a repository are untrusted: they run on the linear-time engine.
   const practices = (raw.practices ?? []).map((p) => toPractice(p, file, 'linear'));
@@ -105,8 +123,13 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
     }
     suppressions.set(entry.id, entry.reason);
   });
+  const dimensionIds = new Set(knowledge.dimensions.map((d) => d.id));
+  for (const id of Object.keys(raw.gates?.dimensions ?? {})) {
+    if (!dimensionIds.has(id)) issues.push(locate(file, data.doc, ['gates', 'dimensions', id], `unknown dimension '${id}'; expected one of ${[...dimensionIds].join(', ')}`));
+  }
   if (issues.length > 0) throw new DataError('config', issues);
   return {
+    ...(raw.gates ? { gates: raw.gates } : {}),
     ...(raw.stage ? { stage: raw.stage } : {}),
     ...(raw.collection !== undefined ? { collection: raw.collection } : {}),
     excludes: raw.excludes ?? [],

@@ -52,6 +52,10 @@ function convert(shape: Shape, defs: Record<string, JsonSchema>): JsonSchema {
     }
     case 'oneKey':
       return { oneOf: Object.values(shape.variants).map((variant) => object(variant, defs)) };
+    case 'anyOf':
+      return { anyOf: shape.options.map((option) => convert(option, defs)), description: shape.hint };
+    case 'record':
+      return { type: 'object', additionalProperties: convert(shape.values, defs) };
     case 'lazy':
       if (!(shape.name in defs)) {
         defs[shape.name] = {};

@@ -37,6 +37,10 @@ export type Shape =
   | { type: 'tagged'; key: string; variants: Record<string, ObjectShape> }
   /** An object with exactly one of the listed keys, which names its variant (e.g. conditions). */
   | { type: 'oneKey'; variants: Record<string, ObjectShape> }
+  /** A value of any one of these shapes (e.g. a level number or the word `target`). */
+  | { type: 'anyOf'; options: Shape[]; hint: string }
+  /** An object whose keys are free (checked by the caller) and whose values have one shape. */
+  | { type: 'record'; values: Shape }
   /** For recursive shapes; `name` is how the JSON Schema refers to it. */
   | { type: 'lazy'; name: string; get: () => Shape };
 
@@ -92,6 +96,13 @@ export function checkShape(value: unknown, shape: Shape, path: YamlPath = []): S
         return [{ path, reason: `expected a mapping with exactly one of ${Object.keys(shape.variants).join(', ')}` }];
       }
       return checkObject(value, shape.variants[keys[0]], path);
+    }
+    case 'anyOf':
+      return shape.options.some((option) => checkShape(value, option, path).length === 0) ? [] : [{ path, reason: `expected ${shape.hint}` }];
+    case 'record': {
+      const record = asObject(value);
+      if (!record) return [{ path, reason: 'expected a mapping' }];
+      return Object.entries(record).flatMap(([key, item]) => checkShape(item, shape.values, [...path, key]));
     }
     case 'lazy':
       return checkShape(value, shape.get(), path);

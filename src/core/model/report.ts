@@ -204,4 +204,12 @@ export interface Report {
   stats: { files: number; filesRead: number; bytesRead: number };
   /** Set when the audit was compared with a baseline report (`--baseline`). */
   comparison?: Comparison;
+  /** The configuration's CI gates judged on this report (set when it has `gates`). */
+  gate?: GateResult;
+}
+
+/** Whether the configuration's CI gates pass, and which failed with why. */
+export interface GateResult {
+  passed: boolean;
+  failures: { gate: string; message: string }[];
 }
