@@ -86,7 +86,7 @@ test('a suppression needs a reason and a known id', () => {
 
 test('unknown fields are named, so typos do not pass silently', () => {
   assert.deepEqual(configIssues('stages: pilot\n'), [
-    ".mlops-lens.yaml:1:1: stages: unknown field 'stages'; expected stage, collection, excludes, suppress, practices, scope, limits",
+    ".mlops-lens.yaml:1:1: stages: unknown field 'stages'; expected stage, collection, excludes, suppress, practices, scope, gates, limits",
   ]);
 });
 
