@@ -176,7 +176,7 @@ async function auditOne(
       return EMPTY_CONFIG;
     });
   } catch (err) {
-    return errorRow(name, path, `configuration: ${(err as Error).message}`);
+    return errorRow(name, path, (err as Error).message);
   }
   try {
     const report = await audit(host, {
