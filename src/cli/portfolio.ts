@@ -149,7 +149,7 @@ export async function runPortfolio(argv: readonly string[], io: CliIo): Promise<
       io.stderr.write(`mlops-lens portfolio: cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
       return EXIT.writeFailed;
     }
-    io.stderr.write(`Portfolio written to ${options.output} (${options.format}; ${rows.length} repositories).\n`);
+    io.stderr.write(`Portfolio written to ${options.output} (${options.format}; ${rows.length} repositor${rows.length === 1 ? 'y' : 'ies'}).\n`);
   } else {
     io.stdout.write(rendered);
   }
