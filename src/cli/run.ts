@@ -19,6 +19,7 @@ import { baselineProblem, compareReports } from '../core/report/comparison';
 import type { Report } from '../core/model/report';
 import { HELP, parseCli, type CliOptions } from './args';
 import { createProgress } from './progress';
+import { runPortfolio } from './portfolio';
 
 export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, scanFailed: 3 } as const;
 
@@ -36,6 +37,8 @@ export interface CliIo {
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // `mlops-lens portfolio ...` (a folder named portfolio: `./portfolio`).
+  if (argv[0] === 'portfolio') return runPortfolio(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCli(argv);
