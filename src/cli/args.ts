@@ -19,6 +19,8 @@ export interface CliOptions {
   failOnRegression: boolean;
   /** SARIF `automationDetails.id`: one code-scanning analysis per category. */
   category?: string;
+  /** Audit the ML projects inside the repository one by one (a monorepo), as a portfolio table. */
+  projects: boolean;
   /** Run the examples of the config's custom practices instead of an audit. */
   checkRules: boolean;
   help: boolean;
@@ -52,6 +54,10 @@ Options:
                         longer in place, or a new warning appears (needs --baseline)
       --category NAME   SARIF analysis category (GitHub code scanning keeps one per
                         category; e.g. one per audited folder)
+      --projects        audit each ML project inside the repository (a monorepo: folders
+                        with their own requirements, pyproject, dvc.yaml, MLproject or
+                        Dockerfile and code) and print one table (formats text, json,
+                        csv, html; as mlops-lens portfolio)
       --check-rules     run the examples of the config's custom practices (no audit); exit
                         1 when an example fails
   -h, --help            show this help
@@ -82,6 +88,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         stage: { type: 'string' },
         config: { type: 'string', short: 'c' },
         'check-rules': { type: 'boolean' },
+        projects: { type: 'boolean' },
         category: { type: 'string' },
         baseline: { type: 'string' },
         'fail-on-regression': { type: 'boolean' },
@@ -96,7 +103,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}`);
   const format = values.format ?? 'text';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+  if (values.projects) {
+    if (!['text', 'json', 'csv', 'html'].includes(format)) throw new UsageError(`--projects prints a table: --format must be text, json, csv or html; got '${format}'`);
+  } else if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}; got '${format}'`);
   }
   let failUnder: number | undefined;
@@ -127,6 +136,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     failOnRegression: values['fail-on-regression'] ?? false,
     checkRules: values['check-rules'] ?? false,
+    projects: values.projects ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -4,8 +4,8 @@
  * cannot be audited (missing folder, broken config, failed scan) gets an error row and the
  * others go on; the exit code is then 2.
  */
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { audit } from '../core/audit';
 import { EMPTY_CONFIG, type Config } from '../core/config/config';
@@ -21,7 +21,9 @@ import {
   PORTFOLIO_FORMATS, errorRow, portfolioDocument, renderPortfolio, rowFromReport,
   type PortfolioFormat, type PortfolioRow,
 } from './portfolioReport';
+import { findProjects } from './projects';
 import type { CliIo } from './run';
+import { writeAtomically } from './writeAtomically';
 
 const EXIT = { ok: 0, failed: 2, usage: 2, writeFailed: 3 } as const;
 
@@ -34,6 +36,9 @@ Each repository's own .mlops-lens.yaml is used.
 Options:
       --list FILE       more repositories, one path a line (relative to the current
                         folder; blank lines and lines starting with # are ignored)
+      --projects DIR    the ML projects inside the repository DIR (monorepos): folders
+                        with their own requirements, pyproject, dvc.yaml, MLproject or
+                        Dockerfile and Python or notebook code; repeatable
   -f, --format FORMAT   text (default), json, csv or html
   -o, --output FILE     write the table to FILE instead of standard output
       --stage STAGE     prototype, pilot or production for every repository
@@ -48,6 +53,8 @@ Exit codes:
 export interface PortfolioOptions {
   paths: string[];
   list?: string;
+  /** Repositories whose ML projects are audited one by one. */
+  projects: string[];
   format: PortfolioFormat;
   output?: string;
   stage?: StageId;
@@ -61,6 +68,7 @@ export function parsePortfolioArgs(argv: readonly string[]): PortfolioOptions {
     strict: true,
     options: {
       list: { type: 'string' },
+      projects: { type: 'string', multiple: true },
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       stage: { type: 'string' },
@@ -75,12 +83,14 @@ export function parsePortfolioArgs(argv: readonly string[]): PortfolioOptions {
     throw new Error(`--stage must be one of ${STAGES.join(', ')}; got '${values.stage}'`);
   }
   const help = values.help ?? false;
-  if (!help && positionals.length === 0 && values.list === undefined) {
-    throw new Error('portfolio needs at least one folder or --list FILE');
+  const projects = values.projects ?? [];
+  if (!help && positionals.length === 0 && values.list === undefined && projects.length === 0) {
+    throw new Error('portfolio needs at least one folder, --list FILE or --projects DIR');
   }
   return {
     paths: positionals,
     ...(values.list !== undefined ? { list: values.list } : {}),
+    projects,
     format: format as PortfolioFormat,
     ...(values.output !== undefined ? { output: values.output } : {}),
     ...(values.stage !== undefined ? { stage: values.stage as StageId } : {}),
@@ -118,6 +128,11 @@ export async function runPortfolio(argv: readonly string[], io: CliIo): Promise<
       paths.push(...parseListFile(text));
     }
     knowledge = loadKnowledge(io.knowledgeDir);
+    for (const repo of options.projects) {
+      const found = await findProjects(resolve(io.cwd, repo), knowledge);
+      if (found.length === 0) throw new Error(`no ML projects found inside ${repo} (folders with project files and Python or notebook code)`);
+      paths.push(...found.map((p) => join(repo, p)));
+    }
   } catch (err) {
     io.stderr.write(`mlops-lens portfolio: ${(err as Error).message}\n`);
     return EXIT.usage;
@@ -221,16 +236,4 @@ function createPortfolioProgress(stream: CliIo['stderr'], total: number) {
       shown = false;
     },
   };
-}
-
-/** Whole or not at all: a temporary file beside the target, then renamed over it. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (err) {
-    await rm(temporary, { force: true });
-    throw err;
-  }
 }

@@ -6,6 +6,7 @@
  */
 import type { Report } from '../core/model/report';
 import type { Severity } from '../core/model/knowledge';
+import { pageHead } from '../core/report/html';
 import { raisedPractices } from '../core/report/issues';
 import { escapeHtml as h } from '../core/report/sanitize';
 import { repoText } from '../core/report/sections';
@@ -180,7 +181,6 @@ function renderCsv(rows: readonly PortfolioRow[]): string {
 
 // ---------------------------------------------------------------------------- HTML
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 const STYLE = `
 :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --border: #d1d9e0; --bad: #cf222e; }
@@ -218,15 +218,7 @@ function renderHtmlPage(doc: PortfolioDocument): string {
     return `<tr>${cells.join('')}</tr>`;
   });
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${h(CSP)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>MLOps Lens portfolio</title>',
-    `<style>${STYLE}</style>`,
-    '</head>',
+    ...pageHead('MLOps Lens portfolio', STYLE),
     '<body><main>',
     '<h1>MLOps Lens portfolio</h1>',
     `<p>${h(summaryLine(doc))} <span class="muted">${h(doc.tool.name)} ${h(doc.tool.version)}</span></p>`,

@@ -2,7 +2,7 @@
  * The CLI as a function: arguments and streams in, exit code out. `main.ts` wires it
  * to the process; tests call it directly.
  */
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { audit } from '../core/audit';
 import { CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfig, type Config } from '../core/config/config';
@@ -19,6 +19,7 @@ import { baselineProblem, compareReports } from '../core/report/comparison';
 import type { Report } from '../core/model/report';
 import { HELP, parseCli, type CliOptions } from './args';
 import { createProgress } from './progress';
+import { writeAtomically } from './writeAtomically';
 import { runPortfolio } from './portfolio';
 
 export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, scanFailed: 3 } as const;
@@ -53,6 +54,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (options.version) {
     io.stdout.write(`${io.version}\n`);
     return EXIT.ok;
+  }
+
+  if (options.projects) {
+    return runPortfolio([
+      '--projects', options.path, '--format', options.format,
+      ...(options.output !== undefined ? ['--output', options.output] : []),
+      ...(options.stage !== undefined ? ['--stage', options.stage] : []),
+    ], io);
   }
 
   const root = resolve(io.cwd, options.path);
@@ -169,21 +178,6 @@ async function checkRules(knowledge: KnowledgeBase, config: Config, configName: 
   const failed = outcomes.filter((o) => !o.passed).length;
   io.stdout.write(`${outcomes.length - failed} passed, ${failed} failed.\n`);
   return failed > 0 ? EXIT.belowThreshold : EXIT.ok;
-}
-
-/**
- * Write a report whole or not at all: to a temporary file beside it, then renamed over it,
- * so a full disk or a killed job never leaves half a report that looks complete.
- */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (err) {
-    await rm(temporary, { force: true });
-    throw err;
-  }
 }
 
 /** Scan warnings in one stderr line per kind, so CI logs say what was not read. */

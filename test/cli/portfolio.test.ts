@@ -104,7 +104,7 @@ test('portfolio --format html escapes a hostile folder name under a strict CSP',
     assert.equal(result.code, 2, result.stderr);
     assert.match(result.stderr, /Portfolio written to/);
     const html = readFileSync(out, 'utf8');
-    assert.match(html, /^<!doctype html>/);
+    assert.match(html, /^<!DOCTYPE html>/);
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;">`));
     assert.ok(!html.includes('<img'), 'the folder name must not become markup');
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
@@ -137,7 +137,7 @@ test('portfolio usage errors exit 2', () => {
   const dir = tempDir();
   try {
     for (const [args, message] of [
-      [['portfolio'], /at least one folder or --list FILE/],
+      [['portfolio'], /at least one folder, --list FILE or --projects DIR/],
       [['portfolio', '.', '--format', 'pdf'], /--format must be one of text, json, csv, html; got 'pdf'/],
       [['portfolio', '.', '--stage', 'beta'], /--stage must be one of prototype, pilot, production/],
       [['portfolio', '.', '--bogus'], /Unknown option '--bogus'/],
@@ -149,6 +149,39 @@ test('portfolio usage errors exit 2', () => {
     const help = cli(['portfolio', '--help'], dir.path);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: mlops-lens portfolio DIR\.\.\. \[--list FILE\]/);
+  } finally {
+    dir.dispose();
+  }
+});
+
+test('--projects audits each ML project inside a monorepo: folders with project files and code, not docs or vendored folders', () => {
+  const dir = tempDir();
+  try {
+    const put = (path: string, text: string) => {
+      mkdirSync(join(dir.path, path, '..'), { recursive: true });
+      writeFileSync(join(dir.path, path), text);
+    };
+    mkdirSync(join(dir.path, '.git'));
+    put('services/churn/requirements.txt', 'scikit-learn==1.5.0\nmlflow==2.14.0\n');
+    put('services/churn/src/train.py', 'import mlflow\nfrom sklearn.linear_model import LogisticRegression\nmlflow.log_metric("auc", 0.9)\n');
+    put('services/churn/dvc.yaml', 'stages:\n  train:\n    cmd: python src/train.py\n    deps: [src/train.py]\n    outs: [model.pkl]\n');
+    put('services/fraud/pyproject.toml', '[project]\nname = "fraud"\ndependencies = ["xgboost==2.0.3"]\n');
+    put('services/fraud/fraud/model.py', 'import xgboost\n');
+    put('docs/requirements.txt', 'mkdocs==1.6.0\n');
+    put('node_modules/pkg/setup.py', 'import setuptools\n');
+    const result = spawnSync(process.execPath, [CLI, dir.path, '--projects', '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const doc = JSON.parse(result.stdout) as { repositories: { repository: string; path: string; level: number | null }[] };
+    assert.deepEqual(doc.repositories.map((r) => r.repository), ['churn', 'fraud']);
+    assert.ok(doc.repositories.every((r) => typeof r.level === 'number'));
+    const viaPortfolio = spawnSync(process.execPath, [CLI, 'portfolio', '--projects', dir.path], { encoding: 'utf8' });
+    assert.equal(viaPortfolio.status, 0, viaPortfolio.stderr);
+    assert.match(viaPortfolio.stdout, /churn .*\n.*fraud/);
+    const none = spawnSync(process.execPath, [CLI, join(dir.path, 'docs'), '--projects'], { encoding: 'utf8' });
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /no ML projects found inside/);
+    const wrongFormat = spawnSync(process.execPath, [CLI, dir.path, '--projects', '--format', 'sarif'], { encoding: 'utf8' });
+    assert.equal(wrongFormat.status, 2);
   } finally {
     dir.dispose();
   }

@@ -54,9 +54,11 @@ svg.chart .track { fill: var(--panel); stroke: var(--border); }
 svg.chart .bar { fill: var(--accent); }
 `;
 
-/** Renders the report as a standalone HTML document. */
-export function renderHtml(report: Report): string {
-  const title = `MLOps Lens: ${repoText(report.root)}`;
+/**
+ * The start of a standalone page up to `</head>`: no script and no remote content may run
+ * (a strict Content-Security-Policy), styles inline. `title` is escaped here.
+ */
+export function pageHead(title: string, style: string): string[] {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -65,8 +67,16 @@ export function renderHtml(report: Report): string {
     `<meta http-equiv="Content-Security-Policy" content="${h(CSP)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${h(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${style}</style>`,
     '</head>',
+  ];
+}
+
+/** Renders the report as a standalone HTML document. */
+export function renderHtml(report: Report): string {
+  const title = `MLOps Lens: ${repoText(report.root)}`;
+  return [
+    ...pageHead(title, STYLE),
     '<body>',
     '<main>',
     ...header(report, title),
