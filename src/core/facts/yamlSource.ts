@@ -45,6 +45,18 @@ export function firstDocQuietly(text: string): YamlDoc | undefined {
   }
 }
 
+/**
+ * The lines of keys repeated in one mapping. Repository files are read leniently (the last
+ * value wins, as in most loaders), but in a data file written for this tool a repeated key
+ * silently drops a setting, so the loaders refuse it.
+ */
+export function duplicateKeyLines(text: string): number[] {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  if (!Array.isArray(documents)) return [];
+  return documents.flatMap((doc) => doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => lineCounter.linePos(e.pos[0]).line));
+}
+
 /** Parse every document of a YAML stream; throws YamlSyntaxError on the first error. */
 export function parseYaml(text: string): YamlDoc[] {
   let result = recent.get(text);

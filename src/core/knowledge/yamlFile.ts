@@ -1,5 +1,5 @@
 /** Parse one YAML data file and check its shape, turning problems into located issues. */
-import { parseYaml, YamlSyntaxError, type YamlDoc } from '../facts/yamlSource';
+import { duplicateKeyLines, parseYaml, YamlSyntaxError, type YamlDoc } from '../facts/yamlSource';
 import type { DataIssue } from './errors';
 import { checkShape, formatPath, type Shape, type YamlPath } from './shape';
 
@@ -24,6 +24,9 @@ export function readYamlData(file: string, text: string, shape: Shape, issues: D
     issues.push({ file, line: 1, path: '', reason: 'expected one YAML document, found several' });
     return undefined;
   }
+  const duplicates = duplicateKeyLines(text);
+  for (const line of duplicates) issues.push({ file, line, path: '', reason: 'a key is repeated in the same mapping; the later value would silently replace the earlier one' });
+  if (duplicates.length > 0) return undefined;
   const doc = docs[0] ?? EMPTY_DOCUMENT;
   const value = doc.value ?? {};
   const found = checkShape(value, shape);

@@ -118,3 +118,19 @@ test('a custom pattern the linear-time engine cannot run is refused where it is 
     '.mlops-lens.yaml:11:56: practices[0].detect[0].patterns[1]: not supported in .mlops-lens.yaml patterns, which run on a linear-time engine',
   ]);
 });
+
+test('a key repeated in the same mapping is an error, not a silently lost setting', () => {
+  const problems = (text: string) => {
+    try {
+      parseConfig('.mlops-lens.yaml', text, knowledge);
+      return [];
+    } catch (err) {
+      assert.ok(err instanceof DataError);
+      return err.issues.map(formatIssue);
+    }
+  };
+  assert.deepEqual(problems('stage: pilot\nexcludes: [data/]\nstage: production\n'), [
+    '.mlops-lens.yaml:3: a key is repeated in the same mapping; the later value would silently replace the earlier one',
+  ]);
+  assert.deepEqual(problems('scope:\n  templates: true\n  library: auto\n'), []);
+});
