@@ -3,7 +3,7 @@
  * to the process; tests call it directly.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { audit } from '../core/audit';
 import { CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfig, type Config } from '../core/config/config';
 import { readRepoConfig } from '../core/config/readConfig';
@@ -126,8 +126,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const c = report.comparison!;
     io.stderr.write(`Since the baseline: level ${c.level.from} → ${c.level.to}, score ${c.score.from} → ${c.score.to}, ${c.newFindings.length} new and ${c.resolvedFindings.length} resolved findings, ${c.regressions.length} regression(s).\n`);
   }
+  const pathPrefix = await prefixFromRepositoryRoot(root);
   const render = (format: ReportFormat, color: boolean) =>
-    renderReport(report, format, { color, knowledge, ...(options.category !== undefined && { category: options.category }) });
+    renderReport(report, format, { color, knowledge, pathPrefix, ...(options.category !== undefined && { category: options.category }) });
   const files = [
     ...(options.output ? [{ format: options.format, path: options.output }] : []),
     ...options.extraOutputs,
@@ -178,6 +179,20 @@ async function checkRules(knowledge: KnowledgeBase, config: Config, configName: 
   const failed = outcomes.filter((o) => !o.passed).length;
   io.stdout.write(`${outcomes.length - failed} passed, ${failed} failed.\n`);
   return failed > 0 ? EXIT.belowThreshold : EXIT.ok;
+}
+
+/**
+ * The audited folder's path from the root of the git repository holding it (`services/churn`),
+ * or undefined when it is the root or not in one: CI annotates files from the repository root.
+ */
+async function prefixFromRepositoryRoot(root: string): Promise<string | undefined> {
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (await stat(join(dir, '.git')).then(() => true, () => false)) {
+      const prefix = relative(dir, root).split(sep).join('/');
+      return prefix === '' ? undefined : prefix;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** Scan warnings in one stderr line per kind, so CI logs say what was not read. */

@@ -283,3 +283,25 @@ test('gates in .mlops-lens.yaml: a failed gate exits 1, says which, and the JSON
     dir.dispose();
   }
 });
+
+test('a sub-folder of a repository is annotated from the repository root (SARIF, GitHub, Code Quality)', () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir.path, '.git'));
+    cpSync(join(FIXTURES, 'repos', 'level-3-delivery'), join(dir.path, 'services', 'churn'), { recursive: true });
+    const sub = join(dir.path, 'services', 'churn');
+    const sarif = JSON.parse(cli([sub, '--format', 'sarif']).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+    assert.ok(uris.length > 0 && uris.every((u) => u.startsWith('services/churn/')), uris.join(', '));
+    const github = cli([sub, '--format', 'github']).stdout.trim().split('\n');
+    assert.ok(github.every((l) => l.includes('file=services/churn/')), github[0]);
+    const quality = JSON.parse(cli([sub, '--format', 'codequality']).stdout) as { location: { path: string } }[];
+    assert.ok(quality.every((e) => e.location.path.startsWith('services/churn/')));
+    // A folder that is itself the repository root keeps its paths as they are.
+    mkdirSync(join(sub, '.git'));
+    const own = JSON.parse(cli([sub, '--format', 'codequality']).stdout) as { location: { path: string } }[];
+    assert.ok(own.length > 0 && own.every((e) => !e.location.path.startsWith('services/')));
+  } finally {
+    dir.dispose();
+  }
+});

@@ -10,8 +10,8 @@ import { reportIssues, type IssueSeverity } from './issues';
 const SEVERITY: Record<IssueSeverity, 'critical' | 'major' | 'minor' | 'info'> = { error: 'critical', warning: 'major', notice: 'info' };
 
 /** Renders the report's issues as a GitLab Code Quality JSON array. */
-export function renderCodeQuality(report: Report, knowledge?: Pick<KnowledgeBase, 'practices'>): string {
-  const entries = reportIssues(report, knowledge).map((i) => ({
+export function renderCodeQuality(report: Report, knowledge?: Pick<KnowledgeBase, 'practices'>, pathPrefix?: string): string {
+  const entries = reportIssues(report, knowledge, pathPrefix).map((i) => ({
     description: i.message,
     check_name: i.check,
     fingerprint: i.fingerprint,

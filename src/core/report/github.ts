@@ -10,8 +10,8 @@ import { reportIssues } from './issues';
 import { singleLine, stripControl } from './sanitize';
 
 /** Renders the report's issues as workflow commands, one line each. */
-export function renderGithub(report: Report, knowledge?: Pick<KnowledgeBase, 'practices'>): string {
-  const lines = reportIssues(report, knowledge).map((i) => {
+export function renderGithub(report: Report, knowledge?: Pick<KnowledgeBase, 'practices'>, pathPrefix?: string): string {
+  const lines = reportIssues(report, knowledge, pathPrefix).map((i) => {
     const properties = [`file=${property(i.path)}`, ...(i.line !== undefined ? [`line=${i.line}`] : []), `title=${property(i.title)}`].join(',');
     return `::${i.severity} ${properties}::${data(i.message)}`;
   });

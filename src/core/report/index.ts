@@ -28,7 +28,7 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
     case 'markdown': return renderMarkdown(report);
     case 'sarif': return renderSarif(report, options);
     case 'html': return renderHtml(report);
-    case 'github': return renderGithub(report, options.knowledge);
-    case 'codequality': return renderCodeQuality(report, options.knowledge);
+    case 'github': return renderGithub(report, options.knowledge, options.pathPrefix);
+    case 'codequality': return renderCodeQuality(report, options.knowledge, options.pathPrefix);
   }
 }

@@ -38,7 +38,7 @@ export function raisedPractices(report: Report): { practice: PracticeResult; fou
 }
 
 /** Every issue of the report, practices first, then trade-offs, then findings. */
-export function reportIssues(report: Report, knowledge?: Pick<KnowledgeBase, 'practices'>): Issue[] {
+export function reportIssues(report: Report, knowledge?: Pick<KnowledgeBase, 'practices'>, pathPrefix?: string): Issue[] {
   const home = new Map((knowledge?.practices ?? []).flatMap((p) => (p.remediation.template ? [[p.id, p.remediation.template.path]] : [])));
   const firstSteps = new Map(report.recommendations.map((r) => [r.practice, r.firstStep]));
   const issues: Omit<Issue, 'fingerprint'>[] = [
@@ -72,5 +72,10 @@ export function reportIssues(report: Report, knowledge?: Pick<KnowledgeBase, 'pr
       ...(f.line !== undefined ? { line: f.line } : {}),
     })),
   ];
-  return issues.map((i) => ({ ...i, fingerprint: createHash('sha256').update(`${i.check}\0${i.path}\0${i.message}`).digest('hex') }));
+  return issues.map((i) => ({
+    ...i,
+    // Given from the repository root when a sub-folder was audited, where CI annotates files.
+    ...(pathPrefix ? { path: `${pathPrefix}/${i.path}` } : {}),
+    fingerprint: createHash('sha256').update(`${i.check}\0${i.path}\0${i.message}`).digest('hex'),
+  }));
 }

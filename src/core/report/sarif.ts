@@ -23,6 +23,11 @@ export interface SarifOptions {
   knowledge?: Pick<KnowledgeBase, 'practices'>;
   /** `runs[].automationDetails.id` (GitHub code scanning keeps one analysis per category). */
   category?: string;
+  /**
+   * The audited folder's path from the repository root (`services/churn`), when a sub-folder
+   * was audited: file locations are given from the root, where code scanning looks for them.
+   */
+  pathPrefix?: string;
 }
 
 /** Where each practice is documented (docs/practices/<id>.md). */
@@ -59,7 +64,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
       .map((p) => practiceResult(report, p, help.get(p.id) ?? {}, gaps.has(p.id))),
     ...report.tradeoffs.map(tradeoffResult),
     ...report.findings.map(findingResult),
-  ].map((result) => ({
+  ].map((result) => withPrefix(result, options.pathPrefix)).map((result) => ({
     ...result,
     ruleIndex: ruleIndex.get(result.ruleId ?? ''),
     partialFingerprints: fingerprint(result),
@@ -201,6 +206,21 @@ function locations(places: readonly { path: string; line?: number }[], home = DE
         region: { startLine: first.line && first.line >= 1 ? first.line : 1 },
       },
     }],
+  };
+}
+
+/** The result's file locations from the repository root, when a sub-folder was audited. */
+function withPrefix(result: Result, prefix: string | undefined): Result {
+  if (!prefix) return result;
+  return {
+    ...result,
+    locations: result.locations?.map((l) => ({
+      ...l,
+      physicalLocation: {
+        ...l.physicalLocation,
+        artifactLocation: { ...l.physicalLocation?.artifactLocation, uri: `${encodePath(prefix)}/${l.physicalLocation?.artifactLocation?.uri ?? ''}` },
+      },
+    })),
   };
 }
 
