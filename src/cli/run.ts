@@ -128,7 +128,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const pathPrefix = await prefixFromRepositoryRoot(root);
   const render = (format: ReportFormat, color: boolean) =>
-    renderReport(report, format, { color, knowledge, pathPrefix, ...(options.category !== undefined && { category: options.category }) });
+    renderReport(report, format, {
+      color, knowledge, pathPrefix,
+      ...(options.category !== undefined && { category: options.category }),
+      ...fileLinkBase(io.env, pathPrefix),
+    });
   const files = [
     ...(options.output ? [{ format: options.format, path: options.output }] : []),
     ...options.extraOutputs,
@@ -193,6 +197,19 @@ async function prefixFromRepositoryRoot(root: string): Promise<string | undefine
     }
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/**
+ * Where files of the audited commit can be linked, from the CI's variables (GitHub Actions,
+ * GitLab CI), so the Markdown report links each path to its file and line.
+ */
+function fileLinkBase(env: CliIo['env'], pathPrefix: string | undefined): { fileLinkBase?: string } {
+  const prefix = pathPrefix ? `${pathPrefix.split('/').map(encodeURIComponent).join('/')}/` : '';
+  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA) {
+    return { fileLinkBase: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}/${prefix}` };
+  }
+  if (env.CI_PROJECT_URL && env.CI_COMMIT_SHA) return { fileLinkBase: `${env.CI_PROJECT_URL}/-/blob/${env.CI_COMMIT_SHA}/${prefix}` };
+  return {};
 }
 
 /** Scan warnings in one stderr line per kind, so CI logs say what was not read. */

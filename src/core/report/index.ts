@@ -6,7 +6,7 @@ import { renderCodeQuality } from './codequality';
 import { renderGithub } from './github';
 import { renderHtml } from './html';
 import { renderJson } from './json';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, type MarkdownOptions } from './markdown';
 import { renderSarif, type SarifOptions } from './sarif';
 import { renderText } from './text';
 
@@ -15,7 +15,7 @@ export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'html' | 'gi
 /** Every format, in the order help text lists them. */
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'html', 'github', 'codequality'];
 
-export interface RenderOptions extends SarifOptions {
+export interface RenderOptions extends SarifOptions, MarkdownOptions {
   /** ANSI colours in the text format (ignored by the others). */
   color?: boolean;
 }
@@ -25,7 +25,7 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
   switch (format) {
     case 'text': return renderText(report, { color: options.color ?? false });
     case 'json': return renderJson(report);
-    case 'markdown': return renderMarkdown(report);
+    case 'markdown': return renderMarkdown(report, options);
     case 'sarif': return renderSarif(report, options);
     case 'html': return renderHtml(report);
     case 'github': return renderGithub(report, options.knowledge, options.pathPrefix);

@@ -14,17 +14,28 @@ import {
 } from './sections';
 import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
 
-/** Renders the report as GitHub-flavoured Markdown. */
-export function renderMarkdown(report: Report): string {
+/** Options of the Markdown report. */
+export interface MarkdownOptions {
+  /**
+   * The start of a link to a file of the audited repository at the audited commit
+   * (`https://github.com/o/r/blob/<sha>/`), from the CI's variables: paths become links to
+   * the file and line. Without it, paths are code spans.
+   */
+  fileLinkBase?: string;
+}
+
+/** Renders the report as GitHub-flavoured Markdown: what moved, then what to do next, then the details. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const place = placeRenderer(options.fileLinkBase);
   const sections = [
     header(report),
-    comparison(report),
+    comparison(report, place),
+    recommendations(report),
+    tradeoffs(report, place),
+    findings(report, place),
     scope(report),
     dimensions(report),
-    tradeoffs(report),
-    findings(report),
-    practices(report),
-    recommendations(report),
+    practices(report, place),
     sources(report),
     scanWarnings(report),
   ];
@@ -32,7 +43,17 @@ export function renderMarkdown(report: Report): string {
 }
 
 /** What moved since the baseline, first: fit for a pull-request comment updated in place. */
-function comparison(report: Report): string[] {
+/** How a file location is written: a link to the file and line at the commit, or a code span. */
+type Place = (item: { path: string; line?: number }) => string;
+
+function placeRenderer(base: string | undefined): Place {
+  const url = base === undefined ? undefined : httpUrl(base);
+  if (!url) return (item) => codeSpan(location(item));
+  // Each path segment is encoded, so a file name cannot break out of the link.
+  return (item) => `[${md(location(item))}](<${url}${item.path.split('/').map(encodeURIComponent).join('/')}${item.line ? `#L${item.line}` : ''}>)`;
+}
+
+function comparison(report: Report, place: Place): string[] {
   const c = report.comparison;
   if (!c) return [];
   const arrow = (from: number, to: number) => (from === to ? `${to}` : `${from} → ${to}`);
@@ -48,7 +69,7 @@ function comparison(report: Report): string[] {
     ...c.dimensions.map((d) => `- ${md(d.title)}: ${d.from} → ${d.to}`),
     ...c.newTradeoffs.map((t) => `- New trade-off: ${codeSpan(t)}`),
     ...c.resolvedTradeoffs.map((t) => `- Resolved trade-off: ${codeSpan(t)}`),
-    ...newShown.map((f) => `- New: ${codeSpan(location(f))} ${md(repoText(f.message))}`),
+    ...newShown.map((f) => `- New: ${place(f)} ${md(repoText(f.message))}`),
     ...(newMore > 0 ? [`- \\+${newMore} more new findings`] : []),
     ...(c.resolvedFindings.length > 0 ? [`- Resolved: ${c.resolvedFindings.length} finding${c.resolvedFindings.length === 1 ? '' : 's'}`] : []),
   ].filter((line, i, all) => !(line === '' && i === all.length - 1));
@@ -89,21 +110,21 @@ function dimensions(report: Report): string[] {
   ];
 }
 
-function tradeoffs(report: Report): string[] {
+function tradeoffs(report: Report, place: Place): string[] {
   if (report.tradeoffs.length === 0) return [];
-  return ['### Trade-offs', '', ...report.tradeoffs.flatMap((t) => tradeoff(report, t))];
+  return ['### Trade-offs', '', ...report.tradeoffs.flatMap((t) => tradeoff(report, t, place))];
 }
 
-function tradeoff(report: Report, t: TradeoffResult): string[] {
+function tradeoff(report: Report, t: TradeoffResult, place: Place): string[] {
   const head = `- **${SEVERITY_LABEL[t.severity]}** — **${md(t.title)}**`;
   if (t.suppressedReason !== undefined) return [`${head}: suppressed — ${md(suppressionReason(t))}`];
   return [
     `${head}: ${md(t.message)} *Action:* ${md(t.action)}${evidence(report, t.evidence)}`,
-    ...signalItems(t.signals),
+    ...signalItems(t.signals, place),
   ];
 }
 
-function practices(report: Report): string[] {
+function practices(report: Report, place: Place): string[] {
   return [
     '### Practices',
     ...practicesByDimension(report).flatMap(({ dimension: d, practices: list }) => [
@@ -111,37 +132,46 @@ function practices(report: Report): string[] {
       '<details>',
       `<summary>${escapeHtml(`${d.title} — ${d.score}/100 (${dimensionCounts(d)})`)}</summary>`,
       '',
-      ...list.flatMap((p) => practice(report, p)),
+      ...list.flatMap((p) => practice(report, p, place)),
       '',
       '</details>',
     ]),
   ];
 }
 
-function practice(report: Report, p: PracticeResult): string[] {
+function practice(report: Report, p: PracticeResult, place: Place): string[] {
   const head = `- ${STATUS_MARK[p.status]} **${md(p.title)}** (level ${p.level}, ${p.status}`;
   if (p.status === 'suppressed') return [`${head}: ${md(suppressionReason(p))})`];
   if (p.status === 'not-available') return [`${head}: could not be judged, ${md(unseenEvidenceText(p))})`];
   const confidence = p.confidence === 'high' ? '' : `, ${p.confidence} confidence`;
-  return [`${head}${confidence})${evidence(report, p.evidence, p.indirectEvidence)}`, ...signalItems(p.signals)];
+  return [`${head}${confidence})${evidence(report, p.evidence, p.indirectEvidence)}`, ...signalItems(p.signals, place)];
 }
 
 /** Nested list items for up to MAX_SIGNALS signals, then "+N more". */
-function signalItems(signals: readonly Signal[]): string[] {
+function signalItems(signals: readonly Signal[], place: Place): string[] {
   const { shown, more } = firstFew(signals, MAX_SIGNALS);
   return [
-    ...shown.map((s) => `  - ${codeSpan(location(s))} ${md(signalNote(s))}`),
+    ...shown.map((s) => `  - ${place(s)} ${md(signalNote(s))}`),
     ...(more > 0 ? [`  - \\+${more} more`] : []),
   ];
 }
 
-function findings(report: Report): string[] {
+/** Findings grouped by check: one line per check with its count and places, warnings first. */
+function findings(report: Report, place: Place): string[] {
   const { shown, more } = listedFindings(report);
   if (shown.length === 0) return [];
+  const byCheck = new Map<string, typeof shown>();
+  for (const f of shown) byCheck.set(f.id, [...(byCheck.get(f.id) ?? []), f]);
   return [
     `### Findings (${shown.length + more})`,
     '',
-    ...shown.map((f) => `- **${f.severity === 'warning' ? 'Warning' : 'Info'}** ${codeSpan(location(f))} ${md(repoText(f.message))} (${codeSpan(f.id)})`),
+    ...[...byCheck.values()].map((group) => {
+      const [first] = group;
+      const places = firstFew(group, MAX_SIGNALS);
+      const where = [...places.shown.map(place), ...(places.more > 0 ? [`\\+${places.more} more`] : [])].join(', ');
+      const count = group.length > 1 ? ` (${group.length})` : '';
+      return `- **${first.severity === 'warning' ? 'Warning' : 'Info'}** ${codeSpan(first.id)}${count}: ${md(repoText(first.message))} — ${where}`;
+    }),
     ...(more > 0 ? [`- \\+${more} more`] : []),
   ];
 }

@@ -75,3 +75,23 @@ describe('renderMarkdown', () => {
     assert.match(out, /^- Software Engineering for Machine Learning\\: A Case Study — /m);
   });
 });
+
+describe('renderMarkdown for CI', () => {
+  it('leads with next steps, groups findings by check, and links paths to file and line at the commit', () => {
+    const report = sampleReport();
+    report.findings = [
+      ...report.findings,
+      { ...report.findings[0], path: 'api/Dockerfile', line: 2 },
+    ];
+    const md = renderMarkdown(report, { fileLinkBase: 'https://github.com/o/r/blob/abc123/' });
+    const order = ['### Next steps', '### Trade-offs', '### Findings', '### Practices'].map((h) => md.indexOf(h));
+    assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1])), `section order ${order.join(', ')}`);
+    const check = report.findings[0].id;
+    const line = md.split('\n').find((l) => l.includes(`\`${check}\` (2)`));
+    assert.ok(line, 'one line for the check, with its count');
+    assert.match(line!, /\[Dockerfile\\:1\]\(<https:\/\/github\.com\/o\/r\/blob\/abc123\/Dockerfile#L1>\), \[api\/Dockerfile\\:2\]\(<https:\/\/github\.com\/o\/r\/blob\/abc123\/api\/Dockerfile#L2>\)/);
+    // A hostile path is encoded in the link and escaped in its text.
+    assert.match(md, /\(<https:\/\/github\.com\/o\/r\/blob\/abc123\/src\/%3Cimg%20src%3Dx%20onerror%3Dalert\(1\)%3E\.py/);
+    assert.ok(!renderMarkdown(report).includes('](<https://github.com/o/r'), 'no link base, no links');
+  });
+});
