@@ -19,6 +19,8 @@ export interface CliOptions {
   failOnRegression: boolean;
   /** SARIF `automationDetails.id`: one code-scanning analysis per category. */
   category?: string;
+  /** Text format: only the verdict and the next steps. */
+  summary: boolean;
   /** Audit the ML projects inside the repository one by one (a monorepo), as a portfolio table. */
   projects: boolean;
   /** Run the examples of the config's custom practices instead of an audit. */
@@ -52,6 +54,8 @@ Options:
       --fail-on-regression
                         exit 1 when the level or a dimension drops, a practice is no
                         longer in place, or a new warning appears (needs --baseline)
+      --summary         text format: only the level, stage, score, why, what the next
+                        level needs and the next steps
       --category NAME   SARIF analysis category (GitHub code scanning keeps one per
                         category; e.g. one per audited folder)
       --projects        audit each ML project inside the repository (a monorepo: folders
@@ -89,6 +93,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         config: { type: 'string', short: 'c' },
         'check-rules': { type: 'boolean' },
         projects: { type: 'boolean' },
+        summary: { type: 'boolean' },
         category: { type: 'string' },
         baseline: { type: 'string' },
         'fail-on-regression': { type: 'boolean' },
@@ -137,6 +142,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     failOnRegression: values['fail-on-regression'] ?? false,
     checkRules: values['check-rules'] ?? false,
     projects: values.projects ?? false,
+    summary: values.summary ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

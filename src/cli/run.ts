@@ -26,7 +26,7 @@ export const EXIT = { ok: 0, belowThreshold: 1, usage: 2, scanFailed: 3 } as con
 
 /** What the CLI talks to. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
@@ -127,9 +127,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`Since the baseline: level ${c.level.from} → ${c.level.to}, score ${c.score.from} → ${c.score.to}, ${c.newFindings.length} new and ${c.resolvedFindings.length} resolved findings, ${c.regressions.length} regression(s).\n`);
   }
   const pathPrefix = await prefixFromRepositoryRoot(root);
-  const render = (format: ReportFormat, color: boolean) =>
+  /** A report for a file (`terminal` false) or for standard output: colour and wrapping only on a terminal. */
+  const render = (format: ReportFormat, terminal: boolean) =>
     renderReport(report, format, {
-      color, knowledge, pathPrefix,
+      color: terminal && format === 'text' && useColor(io),
+      ...(terminal && io.stdout.isTTY && io.stdout.columns ? { width: io.stdout.columns } : {}),
+      knowledge, pathPrefix,
+      ...(options.summary && { summary: true }),
       ...(options.category !== undefined && { category: options.category }),
       ...fileLinkBase(io.env, pathPrefix),
     });
@@ -147,7 +151,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`Report written to ${file.path} (${file.format}; level ${report.level.current}, target ${report.level.target}).\n`);
   }
   if (!options.output) {
-    const rendered = render(options.format, options.format === 'text' && useColor(io));
+    const rendered = render(options.format, true);
     io.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
   }
   if (report.gate && !report.gate.passed) {

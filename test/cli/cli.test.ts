@@ -305,3 +305,17 @@ test('a sub-folder of a repository is annotated from the repository root (SARIF,
     dir.dispose();
   }
 });
+
+test('--summary prints the verdict and the next steps only; a pipe gets whole lines', () => {
+  const dir = fixtureCopy('level-2-pipelines');
+  try {
+    const result = cli([dir.path, '--summary']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^MLOps Lens — /);
+    assert.match(result.stdout, /Level 2 — Reproducible pipelines/);
+    assert.doesNotMatch(result.stdout, /\nDimensions\n|\nSources\n/);
+    assert.ok(cli([dir.path]).stdout.length > result.stdout.length);
+  } finally {
+    dir.dispose();
+  }
+});

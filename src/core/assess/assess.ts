@@ -55,6 +55,7 @@ export function assess(input: AssessInput): Report {
     tools,
     counts: countFacts(facts, mlImports, input.requireMlCode),
     suppressedMeets: false,
+    titleOf: (id) => byId.get(id)?.title,
   };
   const stage = decideStage(knowledge.stages, input.stage, baseCtx);
   const ctx = { ...baseCtx, stage: stage.id };

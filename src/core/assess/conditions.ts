@@ -17,6 +17,8 @@ export interface ConditionContext {
   stage?: StageId;
   /** Level criteria count a suppressed practice as met (its reason is in the report). */
   suppressedMeets: boolean;
+  /** A practice's title, for explanations people read (undefined for other ids). */
+  titleOf?(practiceId: string): string | undefined;
 }
 
 /** Does the condition hold? */
@@ -93,6 +95,11 @@ export function explain(condition: Condition, ctx: ConditionContext): string[] {
   if ('stage' in condition) return [`stage ${ctx.stage}`];
   if ('fact' in condition) return [`${ctx.counts[condition.fact]} ${FACT_LABELS[condition.fact]}`];
   return [];
+}
+
+/** `explain`, with practice ids as their titles: for sentences shown to people. */
+export function explainInWords(condition: Condition, ctx: ConditionContext): string[] {
+  return explain(condition, ctx).map((part) => ctx.titleOf?.(part) ?? part);
 }
 
 const FACT_LABELS: Record<FactName, string> = {

@@ -1,7 +1,7 @@
 /** The project's stage: configured, or inferred from the first stage whose condition holds. */
 import type { StageDef, StageId } from '../model/knowledge';
 import type { StageResult } from '../model/report';
-import { explain, holds, type ConditionContext } from './conditions';
+import { explainInWords, holds, type ConditionContext } from './conditions';
 
 /** Infer (or take the configured) stage; the last stage in the knowledge base is the default. */
 export function decideStage(stages: readonly StageDef[], configured: StageId | undefined, ctx: ConditionContext): StageResult {
@@ -10,6 +10,6 @@ export function decideStage(stages: readonly StageDef[], configured: StageId | u
   return {
     id: stage.id,
     inferred: true,
-    reason: stage.when ? `from ${explain(stage.when, ctx).join(', ')}` : `from the absence of ${stages.filter((s) => s.when).map((s) => s.id).join(' or ')} signals`,
+    reason: stage.when ? `from ${explainInWords(stage.when, ctx).join(', ')}` : `from the absence of ${stages.filter((s) => s.when).map((s) => s.id).join(' or ')} signals`,
   };
 }

@@ -1,7 +1,7 @@
 /** Trade-off warnings: each knowledge-base rule whose condition holds for this project. */
 import type { TradeoffDef } from '../model/knowledge';
 import type { Signal, TradeoffResult } from '../model/report';
-import { evidenceOf, explain, holds, type ConditionContext } from './conditions';
+import { evidenceOf, explainInWords, holds, type ConditionContext } from './conditions';
 
 const MAX_TRADEOFF_SIGNALS = 10;
 
@@ -17,7 +17,7 @@ export function evaluateTradeoffs(
       title: t.title,
       severity: t.severity,
       // `{because}` names what made the rule fire, e.g. the overlapping tools.
-      message: t.message.replace('{because}', explain(t.when, ctx).join(', ')),
+      message: t.message.replace('{because}', explainInWords(t.when, ctx).join(', ')),
       action: t.action,
       evidence: t.evidence,
       signals: uniqueSignals(evidenceOf(t.when, ctx)).slice(0, MAX_TRADEOFF_SIGNALS),

@@ -18,12 +18,16 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdow
 export interface RenderOptions extends SarifOptions, MarkdownOptions {
   /** ANSI colours in the text format (ignored by the others). */
   color?: boolean;
+  /** Text format: wrap prose to this many columns. */
+  width?: number;
+  /** Text format: only the verdict and the next steps. */
+  summary?: boolean;
 }
 
 /** Renders the report in the given format. */
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
-    case 'text': return renderText(report, { color: options.color ?? false });
+    case 'text': return renderText(report, { color: options.color ?? false, ...(options.width && { width: options.width }), ...(options.summary && { summary: true }) });
     case 'json': return renderJson(report);
     case 'markdown': return renderMarkdown(report, options);
     case 'sarif': return renderSarif(report, options);

@@ -15,6 +15,10 @@ import {
 export interface TextOptions {
   /** Emit ANSI colours (the caller decides: TTY, NO_COLOR, --color). */
   color: boolean;
+  /** Wrap prose to this many columns (the terminal's width); unset: no wrapping. */
+  width?: number;
+  /** Only the verdict: level, stage, score, why, what the next level needs, and the next steps. */
+  summary?: boolean;
 }
 
 /** Scan warnings listed in the terminal; the full list is in the other formats. */
@@ -36,7 +40,7 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 /** Renders the report for a terminal, with ANSI colours only when `options.color` is set. */
 export function renderText(report: Report, options: TextOptions): string {
   const paint: Paint = options.color ? (style, s) => `\u001b[${SGR[style]}m${s}\u001b[0m` : (_style, s) => s;
-  const sections = [
+  const sections = options.summary ? [header(report, paint), recommendations(report, paint)] : [
     header(report, paint),
     scope(report, paint),
     dimensions(report, paint),
@@ -47,7 +51,34 @@ export function renderText(report: Report, options: TextOptions): string {
     sources(report, paint),
     scanWarnings(report, paint),
   ];
-  return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  const text = sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n');
+  return `${options.width ? wrap(text, options.width) : text}\n`;
+}
+
+/**
+ * Long prose lines wrapped at spaces to `width` columns, continued under their own indent
+ * (plus two). Coloured lines are left alone: they are short labels, and cutting inside an
+ * escape sequence would garble the terminal.
+ */
+function wrap(text: string, width: number): string {
+  return text.split('\n').flatMap((line) => {
+    if (line.length <= width || line.includes('\u001b[')) return [line];
+    const indent = /^\s*/.exec(line)![0];
+    const rest = `${indent}  `;
+    const out: string[] = [];
+    let current = '';
+    for (const word of line.slice(indent.length).split(' ')) {
+      const lead = out.length === 0 ? indent : rest;
+      if (current !== '' && lead.length + current.length + 1 + word.length > width) {
+        out.push(lead + current);
+        current = word;
+      } else {
+        current = current === '' ? word : `${current} ${word}`;
+      }
+    }
+    out.push((out.length === 0 ? indent : rest) + current);
+    return out;
+  }).join('\n');
 }
 
 function header(report: Report, paint: Paint): string[] {

@@ -77,3 +77,24 @@ describe('renderText', () => {
     assert.match(plain, /\+2 more\n$/);
   });
 });
+
+describe('renderText for narrow terminals and quick looks', () => {
+  it('wraps prose to the width under its own indent; coloured lines are left whole', () => {
+    const report = sampleReport();
+    report.level.decidedBy = `${'word '.repeat(40)}end.`;
+    const text = renderText(report, { color: false, width: 40 });
+    const lines = text.split('\n');
+    assert.ok(lines.every((l) => l.length <= 40 || !l.trim().includes(' ')), lines.filter((l) => l.length > 40 && l.trim().includes(' ')).join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('Why: word')));
+    assert.ok(lines.some((l) => l.startsWith('  word')), 'continued under the indent plus two');
+    assert.equal(text.replace(/\n\s*/g, ' ').includes(`${'word '.repeat(40)}end.`), true, 'nothing lost');
+    assert.ok(renderText(report, { color: true, width: 40 }).includes('\u001b['), 'colour still applied');
+  });
+
+  it('--summary: the verdict and the next steps only', () => {
+    const summary = renderText(sampleReport(), { color: false, summary: true });
+    assert.match(summary, /^MLOps Lens — /);
+    assert.match(summary, /Next steps/);
+    assert.doesNotMatch(summary, /Dimensions|Practices\n|Sources/);
+  });
+});
