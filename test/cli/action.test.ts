@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { FIXTURES, REPO_ROOT, tempDir } from '../helpers/paths';
@@ -14,11 +14,12 @@ import { FIXTURES, REPO_ROOT, tempDir } from '../helpers/paths';
 interface Step { id?: string; run: string; env?: Record<string, string> }
 const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: Step[] }; inputs: Record<string, { default: string }> };
 
-function runAudit(inputs: Record<string, string>) {
+function runAudit(inputs: Record<string, string>, prepare?: (repo: string) => void) {
   const work = tempDir();
   cpSync(join(FIXTURES, 'repos', 'level-2-pipelines'), join(work.path, 'repo'), { recursive: true });
   // The checkout a runner makes: a git repository (fixtures cannot hold a .git folder).
-  mkdirSync(join(work.path, 'repo', '.git'));
+  if (prepare) prepare(join(work.path, 'repo'));
+  else mkdirSync(join(work.path, 'repo', '.git'));
   const summary = join(work.path, 'summary.md');
   const output = join(work.path, 'output.txt');
   writeFileSync(summary, '');
@@ -29,6 +30,8 @@ function runAudit(inputs: Record<string, string>) {
     PATH: process.env.PATH ?? '', RUNNER_TEMP: work.path, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output,
     LENS_CLI: join(REPO_ROOT, 'dist', 'cli.js'), LENS_PATH: 'repo', LENS_STAGE: value('stage'), LENS_CONFIG: value('config'),
     LENS_FAIL_UNDER: value('fail-under'), LENS_CATEGORY: value('category'), LENS_SARIF: value('sarif'),
+    LENS_BASELINE: value('baseline'), LENS_BASELINE_REF: value('baseline-ref'), LENS_FAIL_ON_REGRESSION: value('fail-on-regression'),
+    HOME: work.path, GIT_CONFIG_NOSYSTEM: '1',
   };
   // Every input reaches the script through the environment the step declares.
   assert.deepEqual(Object.keys(step.env ?? {}).sort(), Object.keys(env).filter((k) => k.startsWith('LENS_')).sort());
@@ -58,6 +61,27 @@ test('the action fails the step below fail-under, and still writes the summary',
     assert.equal(run.status, 1);
     assert.match(run.stderr, /level 2 is below --fail-under 3/);
     assert.match(summary, /^## MLOps Lens: /);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('on a pull request: the base ref is audited as the baseline, and a regression fails the step', () => {
+  const git = (repo: string, ...args: string[]) => {
+    const r = spawnSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: repo } });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  const { work, run, summary } = runAudit({ 'baseline-ref': 'HEAD', 'fail-on-regression': 'true' }, (repo) => {
+    git(repo, 'init', '-q');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'base');
+    // The change under review removes the pipeline.
+    rmSync(join(repo, 'dvc.yaml'));
+  });
+  try {
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /regression: the level dropped from 2 to 1/);
+    assert.match(summary, /### Since the baseline\n\nLevel 2 → 1/);
   } finally {
     work.dispose();
   }
