@@ -30,7 +30,7 @@ function runAudit(inputs: Record<string, string>, prepare?: (repo: string) => vo
     PATH: process.env.PATH ?? '', RUNNER_TEMP: work.path, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output,
     LENS_CLI: join(REPO_ROOT, 'dist', 'cli.js'), LENS_PATH: 'repo', LENS_STAGE: value('stage'), LENS_CONFIG: value('config'),
     LENS_FAIL_UNDER: value('fail-under'), LENS_CATEGORY: value('category'), LENS_SARIF: value('sarif'),
-    LENS_BASELINE: value('baseline'), LENS_BASELINE_REF: value('baseline-ref'), LENS_FAIL_ON_REGRESSION: value('fail-on-regression'),
+    LENS_FORMATS: value('formats'), LENS_BASELINE: value('baseline'), LENS_BASELINE_REF: value('baseline-ref'), LENS_FAIL_ON_REGRESSION: value('fail-on-regression'),
     HOME: work.path, GIT_CONFIG_NOSYSTEM: '1',
   };
   // Every input reaches the script through the environment the step declares.
@@ -50,6 +50,17 @@ test('the action writes the job summary, annotations, SARIF and its outputs', ()
     assert.match(run.stdout, /^::(warning|notice) file=[^,]+(,line=\d+)?,title=MLOps/m, 'annotations for the runner');
     const sarif = JSON.parse(readFileSync(join(work.path, 'mlops-lens.sarif'), 'utf8'));
     assert.equal(sarif.runs[0].automationDetails.id, 'mlops-lens/');
+  } finally {
+    work.dispose();
+  }
+});
+
+test('the action writes more reports when asked (formats)', () => {
+  const { work, run } = runAudit({ formats: 'json, codequality' });
+  try {
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(readFileSync(join(work.path, 'mlops-lens-report.json'), 'utf8')).level.current, 2);
+    assert.ok(Array.isArray(JSON.parse(readFileSync(join(work.path, 'mlops-lens-report.codequality'), 'utf8'))));
   } finally {
     work.dispose();
   }

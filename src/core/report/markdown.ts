@@ -95,7 +95,7 @@ function foundationGaps(report: Report): string[] {
     '',
     ...report.level.foundationGaps.map((gap) => {
       const { title, note } = foundationGapText(report, gap);
-      return `- ${STATUS_MARK[gap.status]} **${md(title)}** (${md(note)})`;
+      return `- ${STATUS_MARK[gap.status]} **${md(title)}** (${knowledgeText(note)})`;
     }),
   ];
 }
@@ -119,7 +119,7 @@ function tradeoff(report: Report, t: TradeoffResult, place: Place): string[] {
   const head = `- **${SEVERITY_LABEL[t.severity]}** — **${md(t.title)}**`;
   if (t.suppressedReason !== undefined) return [`${head}: suppressed — ${md(suppressionReason(t))}`];
   return [
-    `${head}: ${md(t.message)} *Action:* ${md(t.action)}${evidence(report, t.evidence)}`,
+    `${head}: ${knowledgeText(t.message)} *Action:* ${knowledgeText(t.action)}${evidence(report, t.evidence)}`,
     ...signalItems(t.signals, place),
   ];
 }
@@ -184,7 +184,7 @@ function recommendations(report: Report): string[] {
     '',
     '| # | Practice | First step | Effort | Why now |',
     '| ---: | --- | --- | --- | --- |',
-    ...top.map((r, i) => `| ${i + 1} | ${md(r.title)} | ${md(r.firstStep)} | ${md(r.effort)} | ${md(r.reason)} |`),
+    ...top.map((r, i) => `| ${i + 1} | ${md(r.title)} | ${knowledgeText(r.firstStep, true)} | ${md(r.effort)} | ${md(r.reason)} |`),
   ];
 }
 
@@ -245,6 +245,18 @@ export function markdownSourceLink(source: SourceRef, label: string): string {
  * longest backtick run inside, and padded with spaces when `s` starts or ends with a
  * backtick or space (CommonMark strips exactly one such pad on each side).
  */
+/**
+ * Text the knowledge base wrote (first steps, trade-off messages): its `code` spans stay code
+ * spans, everything else is escaped. In a table cell, pipes inside code are escaped too.
+ */
+function knowledgeText(s: string, inTable = false): string {
+  return s.split(/`([^`\n]+)`/).map((part, i) => {
+    if (i % 2 === 0) return md(part);
+    const code = codeSpan(part);
+    return inTable ? code.replace(/\|/g, '\\|') : code;
+  }).join('');
+}
+
 export function codeSpan(s: string): string {
   const text = singleLine(stripControl(s));
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));

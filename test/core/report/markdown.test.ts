@@ -52,7 +52,7 @@ describe('renderMarkdown', () => {
 
   it('has a recommendations table of the top five and linked sources', () => {
     assert.match(md, /\| # \| Practice \| First step \| Effort \| Why now \|/);
-    assert.match(md, /\| 3 \| Training pipeline as code \| Turn \\`make train\\` into a dvc\\\.yaml stage\\\. \| medium \|/);
+    assert.match(md, /\| 3 \| Training pipeline as code \| Turn `make train` into a dvc\\\.yaml stage\\\. \| medium \|/);
     assert.ok(!md.includes('Log input feature statistics'));
     assert.match(md, /^- \[Model Cards for Model Reporting\]\(<https:\/\/doi\.org\/10\.1145\/3287560\.3287596>\) — Margaret Mitchell and Simone Wu \\\(2019\\\) `mitchell2019`$/m);
   });
@@ -77,6 +77,13 @@ describe('renderMarkdown', () => {
 });
 
 describe('renderMarkdown for CI', () => {
+  it('keeps the knowledge base\'s code spans as code (a pipe inside one escaped in a table), and escapes the rest', () => {
+    const report = sampleReport();
+    report.recommendations[0] = { ...report.recommendations[0], firstStep: 'Run `pip freeze | grep x` then *commit*.' };
+    const md = renderMarkdown(report);
+    assert.ok(md.includes('| Run `pip freeze \\| grep x` then \\*commit\\*\\. |'), md.split('\n').find((l) => l.includes('pip freeze')));
+  });
+
   it('leads with next steps, groups findings by check, and links paths to file and line at the commit', () => {
     const report = sampleReport();
     report.findings = [
