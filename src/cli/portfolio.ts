@@ -8,10 +8,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { audit } from '../core/audit';
-import { EMPTY_CONFIG, type Config } from '../core/config/config';
-import { readRepoConfig } from '../core/config/readConfig';
+import type { Config } from '../core/config/config';
+import { readRepoConfigOrDefaults } from '../core/config/readConfig';
 import { createNodeFileHost } from '../core/host/nodeFileHost';
-import { DataError } from '../core/knowledge/errors';
 import { STAGES } from '../core/knowledge/schema';
 import { loadKnowledge } from '../core/knowledge/load';
 import type { KnowledgeBase, StageId } from '../core/model/knowledge';
@@ -186,10 +185,7 @@ async function auditOne(
   let config: Config;
   try {
     // As a single audit: a broken config is an error, an unreadable root is left to the scan.
-    config = await readRepoConfig(host, knowledge).catch((err) => {
-      if (err instanceof DataError) throw err;
-      return EMPTY_CONFIG;
-    });
+    config = await readRepoConfigOrDefaults(host, knowledge);
   } catch (err) {
     return errorRow(name, path, (err as Error).message);
   }

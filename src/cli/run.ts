@@ -5,11 +5,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { audit } from '../core/audit';
-import { CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfig, type Config } from '../core/config/config';
-import { readRepoConfig } from '../core/config/readConfig';
+import { CONFIG_FILE_NAME, parseConfig, type Config } from '../core/config/config';
+import { readRepoConfigOrDefaults } from '../core/config/readConfig';
 import type { FileHost } from '../core/host/fileHost';
 import { createNodeFileHost } from '../core/host/nodeFileHost';
-import { DataError } from '../core/knowledge/errors';
 import { loadKnowledge } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/model/knowledge';
 import { renderReport, type ReportFormat } from '../core/report';
@@ -78,10 +77,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     knowledge = loadKnowledge(io.knowledgeDir);
     config = options.config
       ? parseConfig(options.config, await readConfigFile(resolve(io.cwd, options.config)), knowledge)
-      : await readRepoConfig(host, knowledge).catch((err) => {
-        if (err instanceof DataError) throw err;
-        return EMPTY_CONFIG;
-      });
+      : await readRepoConfigOrDefaults(host, knowledge);
   } catch (err) {
     io.stderr.write(`mlops-lens: ${(err as Error).message}\n`);
     return EXIT.usage;

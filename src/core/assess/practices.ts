@@ -4,7 +4,7 @@ import type { Practice, Strength } from '../model/knowledge';
 import type { Confidence, PracticeResult, Signal } from '../model/report';
 import { evaluateRule } from '../engine/rules';
 import type { SignalScope } from './scope';
-import { unseenEvidence } from './unseen';
+import { hidingWarnings, unseenEvidence } from './unseen';
 
 export const STRENGTH_RANK: Record<Strength, number> = { mentioned: 1, configured: 2, ci: 3 };
 
@@ -28,6 +28,7 @@ export function assessPractices(
   scope: SignalScope,
 ): PracticeResult[] {
   const scanIncomplete = facts.warnings.some((w) => INCOMPLETE_SCAN.has(w.code));
+  const hiding = hidingWarnings(facts);
   return practices.map((practice) => {
     const signals = scope.counted(practice.id, practice.detect.flatMap((rule) => evaluateRule(rule, facts, practice.id, practice.patternEngine)));
     const reason = suppressions.get(practice.id);
@@ -44,7 +45,7 @@ export function assessPractices(
     const status = statusFromSignals(signals, practice.require);
     if (status === 'present') return { ...base, status, confidence: presentConfidence(signals, practice.require) };
     if (status === 'partial') return { ...base, status, confidence: 'low' };
-    const unavailable = unseenEvidence(practice.detect, facts);
+    const unavailable = unseenEvidence(practice.detect, hiding, facts);
     if (unavailable.length > 0) return { ...base, status: 'not-available', confidence: 'low', unavailable };
     return { ...base, status, confidence: scanIncomplete ? 'medium' : 'high' };
   });

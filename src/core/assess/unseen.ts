@@ -15,14 +15,31 @@ import { globMatcher } from '../scan/globs';
 
 const HIDING = new Set(['unreadable', 'too-large', 'parse-error']);
 
-/** The files and folders that could hold evidence for these rules but were not seen. */
-export function unseenEvidence(rules: readonly DetectionRule[], facts: Facts): UnseenEvidence[] {
+/** A scan warning that may hide evidence: a file not read or not parsed, or a folder not listed. */
+export interface HidingWarning {
+  path: string;
+  reason: string;
+  parseError: boolean;
+  /** A folder that could not be listed (any file under it could hold evidence). */
+  folder: boolean;
+}
+
+/** The scan's warnings that may hide evidence, worked out once per audit for every practice. */
+export function hidingWarnings(facts: Facts): HidingWarning[] {
   const warnings = facts.warnings.filter((w) => w.path !== undefined && HIDING.has(w.code));
   if (warnings.length === 0) return [];
+  // One pass over the listing: which warned paths are files (the others are folders).
+  const warned = new Set(warnings.map((w) => w.path!));
+  const files = new Set(facts.files.filter((f) => warned.has(f.path)).map((f) => f.path));
+  return warnings.map((w) => ({ path: w.path!, reason: w.message, parseError: w.code === 'parse-error', folder: !files.has(w.path!) }));
+}
+
+/** The files and folders that could hold evidence for these rules but were not seen. */
+export function unseenEvidence(rules: readonly DetectionRule[], hiding: readonly HidingWarning[], facts: Facts): UnseenEvidence[] {
+  if (hiding.length === 0) return [];
   const evidence = evidenceFilesOf(rules);
   if (evidence.length === 0) return [];
   const { matchPathOf } = indexFacts(facts);
-  const files = new Set(facts.files.map((f) => f.path));
   const read = globMatcher(evidence.flatMap((e) => e.globs));
   const parsed = globMatcher(evidence.filter((e) => e.parsed).flatMap((e) => e.globs));
   // A folder hides evidence where a glob names it from the root (`.github/workflows/*.yml` for
@@ -30,13 +47,11 @@ export function unseenEvidence(rules: readonly DetectionRule[], facts: Facts): U
   // not leave every absent practice unjudged.
   const anchored = evidence.flatMap((e) => e.globs).map((g) => g.replace(/^(\*\*\/)+/, ''));
   const unseen = new Map<string, UnseenEvidence>();
-  for (const w of warnings) {
-    const path = w.path!;
-    const hides = !files.has(path)
-      // A folder that could not be listed: any evidence file could be in it.
-      ? anchored.some((g) => minimatch(path, g, { dot: true, nocase: true, partial: true }))
-      : w.code === 'parse-error' ? parsed(matchPathOf(path)) : read(matchPathOf(path));
-    if (hides && !unseen.has(path)) unseen.set(path, { path, reason: w.message });
+  for (const w of hiding) {
+    const hides = w.folder
+      ? anchored.some((g) => minimatch(w.path, g, { dot: true, nocase: true, partial: true }))
+      : w.parseError ? parsed(matchPathOf(w.path)) : read(matchPathOf(w.path));
+    if (hides && !unseen.has(w.path)) unseen.set(w.path, { path: w.path, reason: w.reason });
   }
   return [...unseen.values()];
 }

@@ -15,3 +15,14 @@ export async function readRepoConfig(host: FileHost, knowledge: KnowledgeBase): 
   if (!bytes) throw new DataError('config', [{ file: CONFIG_FILE_NAME, path: '', reason: `larger than ${MAX_CONFIG_BYTES} bytes; this is not a configuration file` }]);
   return parseConfig(CONFIG_FILE_NAME, new TextDecoder().decode(bytes), knowledge);
 }
+
+/**
+ * As `readRepoConfig`, but the defaults when the root cannot even be listed: the audit's
+ * scan then reports that. An invalid config file still throws DataError.
+ */
+export async function readRepoConfigOrDefaults(host: FileHost, knowledge: KnowledgeBase): Promise<Config> {
+  return readRepoConfig(host, knowledge).catch((err: unknown) => {
+    if (err instanceof DataError) throw err;
+    return EMPTY_CONFIG;
+  });
+}
