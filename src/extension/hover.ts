@@ -1,6 +1,6 @@
 /** Hovers on lines that hold evidence or findings: which practice, and the citation. */
 import * as vscode from 'vscode';
-import type { Report } from '../core/model/report';
+import type { PracticeResult, Report } from '../core/model/report';
 import type { AuditService } from './auditService';
 import type { KnowledgeStore } from './knowledgeStore';
 
@@ -30,23 +30,26 @@ export function hoverText(report: Report, path: string, line: number, knowledge:
     md.appendMarkdown('**MLOps Lens** · why this matters for ');
     md.appendText(title(practiceId));
     md.appendMarkdown('\n\n');
-    appendCitations(md, report.practices.find((p) => p.id === practiceId)?.evidence ?? [], knowledge);
+    const practice = report.practices.find((p) => p.id === practiceId);
+    if (practice) appendCitations(md, practice, knowledge);
   }
   for (const practice of practices) {
     md.appendMarkdown('**MLOps Lens** · evidence for ');
     md.appendText(`${practice.title} (${practice.status}, expected from level ${practice.level})`);
     md.appendMarkdown('\n\n');
-    appendCitations(md, practice.evidence, knowledge);
+    appendCitations(md, practice, knowledge);
   }
   return md;
 }
 
-function appendCitations(md: vscode.MarkdownString, refs: readonly string[], knowledge: KnowledgeStore): void {
-  for (const ref of refs.slice(0, 2)) {
+/** The practice's first two citations; one that supports it only indirectly says so, as the panel and reports do. */
+function appendCitations(md: vscode.MarkdownString, practice: Pick<PracticeResult, 'evidence' | 'indirectEvidence'>, knowledge: KnowledgeStore): void {
+  for (const ref of practice.evidence.slice(0, 2)) {
     const citation = knowledge.citation(ref);
     if (!citation) continue;
+    const notes = [...(citation.unverified ? ['unverified'] : []), ...(practice.indirectEvidence?.includes(ref) ? ['indirect support'] : [])];
     md.appendMarkdown('- ');
-    md.appendText(`${citation.statement}${citation.unverified ? ' (unverified)' : ''} — `);
+    md.appendText(`${citation.statement}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} — `);
     md.appendMarkdown(`[${escapeLinkText(citation.label)}](${citation.url})\n`);
   }
   // A blank line ends the list: the next section would otherwise continue its last item.

@@ -124,6 +124,8 @@ describe('MLOps Lens in the workbench', () => {
     const items = await hoverListItems(page);
     assert.ok(items.some((item) => /\(\d{4}\)/.test(item)), 'citations are list items');
     assert.deepEqual(items.filter((item) => item.includes('MLOps Lens ·')), [], 'a section heading never continues the previous citation');
+    // Containerization's sources speak of reproducibility in general: the hover says so, as the panel does.
+    assert.ok(items.some((item) => item.includes('(indirect support)')), items.join('\n'));
     await screenshot(page, 'hover');
     await dismiss(page);
   });
