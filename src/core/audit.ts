@@ -34,7 +34,7 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
       ...reads.yamlKeys,
       ...knowledge.practices.flatMap((p) => p.checks).flatMap((c) => (c.kind === 'yaml-missing-key' ? [{ files: c.files, key: '*' }] : [])),
     ],
-    contentGlobs: reads.contentGlobs,
+    content: knowledge.practices.flatMap((p) => readsOf(p.detect).content.map((c) => ({ ...c, engine: p.patternEngine }))),
     excludes: options.config.excludes,
     limits: options.config.limits,
     scope: { rules: knowledge.scope, options: options.config.scope },

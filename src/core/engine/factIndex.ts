@@ -1,10 +1,9 @@
 /**
  * Facts indexed once per audit so each rule looks only at candidates: imports and calls
- * by their top-level module, texts as lines. Imports and calls of the repository's own packages are left
+ * by their top-level module, texts by path. Imports and calls of the repository's own packages are left
  * out here, once, for every rule.
  */
 import type { Facts, PythonCall, PythonImport } from '../model/facts';
-import { notebookCodeLines } from '../facts/python/notebook';
 import { PathIndex } from '../scan/globs';
 import { NamedScripts } from './namedScripts';
 
@@ -18,12 +17,9 @@ export interface FactIndex {
   callsByLast: ReadonlyMap<string, readonly PythonCall[]>;
   /** Every call (own packages left out), for globs with no literal first or last segment. */
   allCalls: readonly PythonCall[];
-  /** Lines of the texts `content` rules read, split once for every rule (a notebook's: its code cells' lines). */
-  lines: ReadonlyMap<string, readonly string[]>;
-  /** For texts whose lines are not the file's own (notebooks): the file line of each, when known. */
-  lineNumbers: ReadonlyMap<string, readonly (number | undefined)[]>;
   files: PathIndex;
-  texts: PathIndex;
+  /** By pattern key: the texts where the pattern matched a line, in path order (so a rule looks only at those). */
+  textsWith: ReadonlyMap<string, readonly string[]>;
   /** Shell scripts each text names (for `alongside`: the work a script does is the work of the file that runs it). */
   scripts: NamedScripts;
   /** The path globs see: a template file's path in its generated project, else the path itself. */
@@ -49,9 +45,8 @@ export function indexFacts(facts: Facts): FactIndex {
       callsByPath: regroup(callsByRoot, (c) => c.path),
       callsByLast: regroup(callsByRoot, (c) => c.name.slice(c.name.lastIndexOf('.') + 1)),
       allCalls: [...callsByRoot.values()].flat(),
-      ...textLines(facts.texts),
       files: new PathIndex(facts.files.map((f) => f.path), matchPathOf),
-      texts: new PathIndex([...facts.texts.keys()], matchPathOf),
+      textsWith: textsByPattern(facts.texts),
       scripts: new NamedScripts([...facts.texts.keys()]),
       matchPathOf,
     };
@@ -60,20 +55,16 @@ export function indexFacts(facts: Facts): FactIndex {
   return index;
 }
 
-/** Texts split into lines; a notebook's are the lines of its code cells, placed in the JSON file. */
-function textLines(texts: ReadonlyMap<string, string>): Pick<FactIndex, 'lines' | 'lineNumbers'> {
-  const lines = new Map<string, string[]>();
-  const lineNumbers = new Map<string, (number | undefined)[]>();
-  for (const [path, text] of texts) {
-    if (path.toLowerCase().endsWith('.ipynb')) {
-      const code = notebookCodeLines(text);
-      lines.set(path, code.lines);
-      lineNumbers.set(path, code.lineNumbers);
-    } else {
-      lines.set(path, text.split('\n'));
+function textsByPattern(texts: Facts['texts']): Map<string, string[]> {
+  const byPattern = new Map<string, string[]>();
+  for (const [path, matches] of texts) {
+    for (const key of matches.first.keys()) {
+      const paths = byPattern.get(key);
+      if (paths) paths.push(path);
+      else byPattern.set(key, [path]);
     }
   }
-  return { lines, lineNumbers };
+  return byPattern;
 }
 
 /** Whether a dotted name is the module or one of its submodules (`mlflow.sklearn` is in `mlflow`). */

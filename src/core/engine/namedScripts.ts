@@ -7,14 +7,13 @@
  * is rarely how a task is written.
  */
 import { parentOf } from '../scope/templates';
-import { COMMENT_LINE } from './patterns';
 
 const SCRIPT_SUFFIX = /\.(?:sh|bash)\b/g;
 const NAME_CHAR = /[\w./-]/;
 /** Longest name read back from a suffix: keeps the scan linear on pathological lines. */
 const MAX_NAME = 255;
 
-/** Resolves the shell scripts named in a file's lines to texts read in the same audit. */
+/** Resolves the shell scripts a file names to texts read in the same audit. */
 export class NamedScripts {
   private byName?: Map<string, string[]>;
   /** Per file: the same file is asked about by every rule with `alongside`. */
@@ -22,18 +21,15 @@ export class NamedScripts {
 
   constructor(private readonly textPaths: readonly string[]) {}
 
-  /** Paths of the texts of the scripts named on the (uncommented) lines of the file at `path`. */
-  namedIn(path: string, lines: readonly string[]): string[] {
+  /** Paths of the texts of the scripts the file at `path` names (`names`: as written in it, see scriptNames). */
+  namedIn(path: string, names: readonly string[]): string[] {
     const known = this.named.get(path);
     if (known) return known;
     const found = new Set<string>();
     const folder = parentOf(path);
-    for (const line of lines) {
-      if (COMMENT_LINE.test(line)) continue;
-      for (const name of scriptNames(line)) {
-        const script = this.resolve(name, folder);
-        if (script !== undefined && script !== path) found.add(script);
-      }
+    for (const name of names) {
+      const script = this.resolve(name, folder);
+      if (script !== undefined && script !== path) found.add(script);
     }
     const scripts = [...found];
     this.named.set(path, scripts);
@@ -66,7 +62,7 @@ export class NamedScripts {
  * Names ending in `.sh` or `.bash` on a line, read back from each suffix: a regex that
  * starts the name anywhere would backtrack quadratically over a long run of word characters.
  */
-function scriptNames(line: string): string[] {
+export function scriptNames(line: string): string[] {
   const names: string[] = [];
   for (const suffix of line.matchAll(SCRIPT_SUFFIX)) {
     const end = suffix.index;

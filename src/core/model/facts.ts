@@ -242,7 +242,23 @@ export interface Facts {
   /** The repository's own top-level Python packages; imports of them are not tool use. */
   ownPackages: string[];
   scope: RepositoryScope;
-  /** Text of files that `content` rules look at, by path. */
-  texts: Map<string, string>;
+  /** What `content` rules found in the files they read, by path (the texts themselves are not kept). */
+  texts: Map<string, TextMatches>;
   warnings: ScanWarning[];
+}
+
+/** The first line a `content` pattern matched in a file. */
+export interface LineMatch {
+  /** The file's line (a notebook's: where its code cell line is written), when known. */
+  line?: number;
+  /** The line, trimmed. */
+  text: string;
+}
+
+/** What `content` rules learn from one file, worked out while it is read. */
+export interface TextMatches {
+  /** By pattern key (see engine/textMatches): the first line each pattern matched; patterns that matched nothing are absent. */
+  first: ReadonlyMap<string, LineMatch>;
+  /** Names of `.sh`/`.bash` scripts on the file's uncommented lines (asked for by rules with `alongside`). */
+  scripts: readonly string[];
 }

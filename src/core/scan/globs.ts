@@ -14,9 +14,18 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
   const compiled = globs.map(compileGlob);
   const anyLiteral = compiled.some((c) => c.literal !== undefined);
   return (path) => {
-    const padded = anyLiteral ? `/${path.toLowerCase()}/` : '';
-    return compiled.some((c) => (c.literal === undefined || padded.includes(c.literal)) && c.regex.test(path));
+    const padded = anyLiteral ? paddedPath(path) : '';
+    return compiled.some((c) => matchesCompiled(c, path, padded));
   };
+}
+
+/** The path as required literals are tested against it: lower case, a slash at both ends. */
+function paddedPath(path: string): string {
+  return `/${path.toLowerCase()}/`;
+}
+
+function matchesCompiled(glob: CompiledGlob, path: string, padded: string): boolean {
+  return (glob.literal === undefined || padded.includes(glob.literal)) && glob.regex.test(path);
 }
 
 interface CompiledGlob {
@@ -70,6 +79,9 @@ export class PathIndex {
   private readonly byName = new Map<string, string[]>();
   private readonly cache = new Map<string, string[]>();
   private readonly perGlob = new Map<string, readonly string[]>();
+  /** Built on first use: each path's place in the index, and its padded form (see paddedPath). */
+  private position?: Map<string, number>;
+  private padded?: string[];
 
   /** `matchPathOf` gives the path globs see (a template file's path in its generated project). */
   constructor(private readonly paths: readonly string[], private readonly matchPathOf: (path: string) => string = (path) => path) {
@@ -92,7 +104,9 @@ export class PathIndex {
       for (const glob of new Set(globs.flatMap((g) => braceExpand(g)))) {
         for (const path of this.matchingOne(glob)) found.add(path);
       }
-      result = this.paths.filter((p) => found.has(p));
+      this.position ??= new Map(this.paths.map((p, i) => [p, i]));
+      const position = this.position;
+      result = [...found].sort((a, b) => position.get(a)! - position.get(b)!);
       this.cache.set(key, result);
     }
     return result;
@@ -109,8 +123,10 @@ export class PathIndex {
       } else if (ext !== undefined) {
         result = [...this.byName].flatMap(([n, group]) => (n.endsWith(ext) ? group : []));
       } else {
-        const match = globMatcher([glob]);
-        result = this.paths.filter((path) => match(this.matchPathOf(path)));
+        const compiled = compileGlob(glob);
+        this.padded ??= this.paths.map((path) => paddedPath(this.matchPathOf(path)));
+        const padded = this.padded;
+        result = this.paths.filter((path, i) => matchesCompiled(compiled, this.matchPathOf(path), padded[i]));
       }
       this.perGlob.set(glob, result);
     }

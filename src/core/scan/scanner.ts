@@ -4,7 +4,7 @@
  * becomes a scan warning; nothing in the repository is executed.
  */
 import type { FileContent, FileHost } from '../host/fileHost';
-import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote, type YamlDocumentFact } from '../model/facts';
+import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote, type TextMatches, type YamlDocumentFact } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
 import type { Answer } from '../scope/templateConditions';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
@@ -14,6 +14,9 @@ import { applyBundleScope, applyLibraryScope, applyRetiredScope, applyTemplateSc
 import type { ScopeOptions } from '../scope/options';
 import { neutraliseTemplate } from '../scope/templateText';
 import { needsQuotedPlaceholders } from '../scope/templates';
+import type { ContentReads } from '../engine/kinds/kind';
+import type { PatternEngine } from '../engine/patterns';
+import { TextMatcher } from '../engine/textMatches';
 import { PathIndex } from './globs';
 import { walk } from './walk';
 
@@ -39,8 +42,8 @@ export interface ScanRequest {
   extractors: readonly Extractor[];
   /** Files whose YAML documents `yaml` rules inspect, and the first key each rule looks for. */
   yamlRules: readonly { files: readonly string[]; key: string }[];
-  /** Globs of files whose text `content` rules inspect. */
-  contentGlobs: readonly string[];
+  /** Files whose text `content` rules inspect, with the patterns they try (on the practice's engine). */
+  content: readonly (ContentReads & { engine: PatternEngine })[];
   excludes: readonly string[];
   limits: ScanLimits;
   /** Which files are the team's own practice (knowledge/scope.yaml) and the user's say over it. */
@@ -127,7 +130,7 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
     const result = results.get(job.path)!;
     mergePatch(facts, result.patch);
     append(facts.yamlDocuments, result.yamlDocuments);
-    if (result.text !== undefined) facts.texts.set(job.path, result.text);
+    if (result.matches !== undefined) facts.texts.set(job.path, result.matches);
     for (const warning of result.warnings) {
       if (warning.path !== undefined) {
         if (warned.has(warningKey(warning))) continue;
@@ -150,8 +153,8 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
 interface FileResult {
   patch: FactsPatch;
   yamlDocuments: YamlDocumentFact[];
-  /** Kept for `content` rules. */
-  text?: string;
+  /** What `content` rules look for in the file (the text itself is not kept). */
+  matches?: TextMatches;
   warnings: ScanWarning[];
   /** Other files the extractors read for this one (templates, scripts a CI step runs). */
   reads: Set<string>;
@@ -229,7 +232,7 @@ async function readJob(
       result.warnings.push(parseWarning(job.path, err));
     }
   }
-  if (job.content) result.text = text;
+  if (job.matcher) result.matches = job.matcher.match(job.path, text);
   return result;
 }
 
@@ -242,8 +245,12 @@ interface ReadJob {
   extractors: Extractor[];
   /** First keys of the `yaml` rules interested in this file: parsing is skipped when none occurs in it. */
   yamlKeys: string[];
-  content: boolean;
+  /** The `content` patterns to try on the file, when any rule reads its lines. */
+  matcher?: TextMatcher;
 }
+
+/** A file `alongside` patterns can name (see NamedScripts). */
+const SCRIPT_FILE = /\.(sh|bash)$/;
 
 /** Which files to read and what to do with each, looked up through a path index. */
 function planReads(files: readonly FileFact[], request: ScanRequest, templateTexts: ReadonlyMap<string, Readonly<Record<string, Answer>>>): ReadJob[] {
@@ -253,14 +260,37 @@ function planReads(files: readonly FileFact[], request: ScanRequest, templateTex
   const job = (path: string) => {
     let found = jobs.get(path);
     if (!found) {
-      found = { path, as: rendered.get(path), template: templateTexts.get(path), extractors: [], yamlKeys: [], content: false };
+      found = { path, as: rendered.get(path), template: templateTexts.get(path), extractors: [], yamlKeys: [] };
       jobs.set(path, found);
     }
     return found;
   };
   for (const extractor of request.extractors) for (const path of index.matching(extractor.files)) job(path).extractors.push(extractor);
   for (const rule of request.yamlRules) for (const path of index.matching(rule.files)) job(path).yamlKeys.push(rule.key.split('.')[0]);
-  for (const path of index.matching(request.contentGlobs)) job(path).content = true;
+  // Files read by the same content rules share one matcher: key them by the rules' indexes.
+  const readers = new Map<string, number[]>();
+  request.content.forEach((reads, i) => {
+    for (const path of index.matching(reads.files)) {
+      const found = readers.get(path);
+      if (found) found.push(i);
+      else readers.set(path, [i]);
+    }
+  });
+  // A shell script named by a file is read for the `alongside` patterns of any rule.
+  const alongside = request.content.flatMap((r) => (r.alongside === undefined ? [] : [{ pattern: r.alongside, engine: r.engine }]));
+  const matchers = new Map<string, TextMatcher>();
+  for (const [path, indexes] of readers) {
+    const script = SCRIPT_FILE.test(path);
+    const key = `${script}:${indexes.join(',')}`;
+    let matcher = matchers.get(key);
+    if (!matcher) {
+      const rules = indexes.map((i) => request.content[i]);
+      const patterns = rules.flatMap((r) => [...r.patterns, ...(r.alongside === undefined ? [] : [r.alongside])].map((pattern) => ({ pattern, engine: r.engine })));
+      matcher = new TextMatcher(script ? [...patterns, ...alongside] : patterns, rules.some((r) => r.alongside !== undefined));
+      matchers.set(key, matcher);
+    }
+    job(path).matcher = matcher;
+  }
   return [...jobs.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

@@ -36,12 +36,12 @@ describe('rule kind registry', () => {
     ]);
   });
 
-  it('plans the reads of nested rules: YAML keys, content globs, and the files the editor watches', () => {
+  it('plans the reads of nested rules: YAML keys, content globs with their patterns, and the files the editor watches', () => {
     const reads = readsOf([
       { id: 'f', kind: 'file', glob: ['dvc.yaml'] },
-      { id: 't', kind: 'together', rules: [{ id: 'y', kind: 'yaml', files: ['*.yml'], key: 'jobs' }, { id: 'c', kind: 'content', files: ['*.sh'], pattern: 'x' }] },
+      { id: 't', kind: 'together', rules: [{ id: 'y', kind: 'yaml', files: ['*.yml'], key: 'jobs' }, { id: 'c', kind: 'content', files: ['*.sh'], pattern: 'x', unless: 'y', alongside: 'z' }] },
       { id: 'd', kind: 'dependency', names: ['mlflow'] },
     ]);
-    assert.deepEqual(reads, { yamlKeys: [{ files: ['*.yml'], key: 'jobs' }], contentGlobs: ['*.sh'], watch: ['dvc.yaml', '*.yml', '*.sh'] });
+    assert.deepEqual(reads, { yamlKeys: [{ files: ['*.yml'], key: 'jobs' }], content: [{ files: ['*.sh'], patterns: ['x', 'y'], alongside: 'z' }], watch: ['dvc.yaml', '*.yml', '*.sh'] });
   });
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allExtractors } from '../../../src/core/facts';
 import { evaluateRule } from '../../../src/core/engine/rules';
+import { readsOf } from '../../../src/core/engine/kinds';
 import { DEFAULT_LIMITS, scan } from '../../../src/core/scan/scanner';
 import type { DetectionRule } from '../../../src/core/model/knowledge';
 import { createMemoryHost } from '../../helpers/memoryHost';
@@ -16,7 +17,7 @@ async function hits(rule: DetectionRule, tree: Record<string, string>): Promise<
   const { facts } = await scan(createMemoryHost(tree), {
     extractors: allExtractors,
     yamlRules: rule.kind === 'yaml' ? [{ files: rule.files, key: rule.key }] : [],
-    contentGlobs: rule.kind === 'content' ? rule.files : [],
+    content: readsOf([rule]).content.map((c) => ({ ...c, engine: 'native' as const })),
     excludes: [],
     limits: DEFAULT_LIMITS,
     scope: { rules: knowledge().scope, options: DEFAULT_SCOPE_OPTIONS },

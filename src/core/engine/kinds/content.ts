@@ -1,7 +1,8 @@
 /** `content`: a line of a text file matches a pattern. */
 import { opt, regex, req, texts } from '../../knowledge/fields';
+import { globMatcher } from '../../scan/globs';
 import { importingFilter, indexFacts } from '../factIndex';
-import { COMMENT_LINE, matchesLine } from '../patterns';
+import { patternKey } from '../textMatches';
 import type { Hit, RuleBase, RuleKindDefinition } from './kind';
 
 /**
@@ -27,26 +28,29 @@ export const contentKind: RuleKindDefinition<ContentRule> = {
     ...(rule.alongside === undefined ? [] : [{ field: ['alongside'], pattern: rule.alongside }]),
     ...(rule.unless === undefined ? [] : [{ field: ['unless'], pattern: rule.unless }]),
   ],
-  reads: (rule) => ({ contentGlobs: rule.files, watch: rule.files }),
+  reads: (rule) => ({
+    content: [{ files: rule.files, patterns: [rule.pattern, ...(rule.unless === undefined ? [] : [rule.unless])], ...(rule.alongside !== undefined && { alongside: rule.alongside }) }],
+    watch: rule.files,
+  }),
   // Lines are read whether or not the file parses.
   evidenceFiles: (rule) => ({ globs: rule.files, parsed: false }),
   match: (rule, facts, { engine }) => {
-    const { texts, lines: linesOf, lineNumbers, scripts } = indexFacts(facts);
+    const { textsWith, scripts, matchPathOf } = indexFacts(facts);
+    const inFiles = globMatcher(rule.files);
     const imports = importingFilter(rule.importing, facts);
-    const matches = (pattern: string, line: string) => !COMMENT_LINE.test(line) && matchesLine(pattern, line, engine);
-    const someLine = (lines: readonly string[], pattern: string) => lines.some((l) => matches(pattern, l));
+    const matched = (path: string, key: string) => facts.texts.get(path)?.first.has(key) ?? false;
+    const key = (pattern: string) => patternKey({ pattern, engine });
+    const patternAt = key(rule.pattern);
+    const unless = rule.unless === undefined ? undefined : key(rule.unless);
+    const alongside = rule.alongside === undefined ? undefined : key(rule.alongside);
     const hits: Hit[] = [];
-    for (const path of texts.matching(rule.files)) {
-      if (!imports(path)) continue;
-      const lines = linesOf.get(path)!;
-      if (rule.unless !== undefined && someLine(lines, rule.unless)) continue;
-      if (rule.alongside !== undefined && !someLine(lines, rule.alongside)
-        && !scripts.namedIn(path, lines).some((script) => someLine(linesOf.get(script) ?? [], rule.alongside!))) continue;
-      const found = lines.findIndex((l) => matches(rule.pattern, l));
-      if (found < 0) continue;
-      const numbers = lineNumbers.get(path);
-      const line = numbers ? numbers[found] : found + 1;
-      hits.push({ path, ...(line !== undefined && { line }), detail: lines[found].trim() });
+    for (const path of textsWith.get(patternAt) ?? []) {
+      if (!inFiles(matchPathOf(path)) || !imports(path)) continue;
+      if (unless !== undefined && matched(path, unless)) continue;
+      if (alongside !== undefined && !matched(path, alongside)
+        && !scripts.namedIn(path, facts.texts.get(path)!.scripts).some((script) => matched(script, alongside))) continue;
+      const found = facts.texts.get(path)!.first.get(patternAt)!;
+      hits.push({ path, ...(found.line !== undefined && { line: found.line }), detail: found.text });
     }
     return hits;
   },

@@ -86,7 +86,7 @@ export function readsOf(rules: readonly DetectionRule[]): Required<ReadNeeds> {
   const needs = flattenRules(rules).map((r) => kindOf(r).reads?.(r) ?? {});
   return {
     yamlKeys: needs.flatMap((n) => n.yamlKeys ?? []),
-    contentGlobs: needs.flatMap((n) => n.contentGlobs ?? []),
+    content: needs.flatMap((n) => n.content ?? []),
     watch: needs.flatMap((n) => n.watch ?? []),
   };
 }

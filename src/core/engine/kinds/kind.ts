@@ -50,10 +50,19 @@ export interface RulePattern {
 export interface ReadNeeds {
   /** YAML files to parse, with the key path a rule looks for (keeps unrelated documents out). */
   yamlKeys?: { files: string[]; key: string }[];
-  /** Text files whose lines content rules read. */
-  contentGlobs?: string[];
+  /** Text files whose lines content rules read, with the patterns tried on them (see TextMatcher). */
+  content?: ContentReads[];
   /** File globs whose appearance or change can change the rule's result (the editor watches them). */
   watch?: string[];
+}
+
+/** Files a content rule reads and what it looks for in them. */
+export interface ContentReads {
+  files: string[];
+  /** Patterns tried on every one of the files. */
+  patterns: string[];
+  /** A pattern tried on the files and on the shell scripts they name. */
+  alongside?: string;
 }
 
 /** Where a rule's evidence lives (see RuleKindDefinition.evidenceFiles). */
