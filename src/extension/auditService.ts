@@ -20,7 +20,8 @@ export class AuditService implements vscode.Disposable {
   /** Fires whenever a folder's status or report changes. */
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
-  private readonly pending = new Map<string, Set<string>>();
+  /** Per folder: the paths changed since the last flush, and whether any was created or deleted. */
+  private readonly pending = new Map<string, { paths: Set<string>; listing: boolean }>();
   private timer?: ReturnType<typeof setTimeout>;
   private watching = false;
 
@@ -95,29 +96,32 @@ export class AuditService implements vscode.Disposable {
     this.watching = true;
     const pattern = `**/{${watchedNames(this.knowledge).join(',')}}`;
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const changed = (uri: vscode.Uri) => this.queue(uri);
-    this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    // An edit keeps the listing; a file created or deleted means listing the tree again.
+    const edited = (uri: vscode.Uri) => this.queue(uri, false);
+    const createdOrDeleted = (uri: vscode.Uri) => this.queue(uri, true);
+    this.disposables.push(watcher, watcher.onDidChange(edited), watcher.onDidCreate(createdOrDeleted), watcher.onDidDelete(createdOrDeleted));
   }
 
-  private queue(uri: vscode.Uri): void {
+  private queue(uri: vscode.Uri, listing: boolean): void {
     const audit = this.forUri(uri);
     if (!audit) return;
     const key = audit.folder.uri.toString();
-    const paths = this.pending.get(key) ?? new Set<string>();
-    paths.add(vscode.workspace.asRelativePath(uri, false));
-    this.pending.set(key, paths);
+    const pending = this.pending.get(key) ?? { paths: new Set<string>(), listing: false };
+    pending.paths.add(vscode.workspace.asRelativePath(uri, false));
+    pending.listing ||= listing;
+    this.pending.set(key, pending);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
   }
 
   private flush(): void {
-    for (const [key, paths] of this.pending) {
+    for (const [key, { paths, listing }] of this.pending) {
       const audit = this.audits.get(key);
       if (!audit) continue;
       const all = [...paths];
       // Ignore files and the config change what is listed and how: start from scratch.
       if (all.some((p) => p.endsWith('.gitignore') || p === CONFIG_FILE_NAME)) audit.reset();
-      else audit.invalidate(all);
+      else audit.invalidate(all, listing);
       void audit.run();
     }
     this.pending.clear();

@@ -53,9 +53,10 @@ export class FolderAudit {
     return this.running;
   }
 
-  /** Files changed, created or deleted: the next run reads them again. */
-  invalidate(paths: readonly string[]): void {
-    this.cache.invalidate(paths);
+  /** Files changed (`listing`: some created or deleted): the next run reads them again, and lists the tree again if needed. */
+  invalidate(paths: readonly string[], listing: boolean): void {
+    if (listing) this.cache.invalidate(paths);
+    else this.cache.contentChanged(paths);
   }
 
   /** Settings, configuration or ignore files changed: start from scratch. */

@@ -18,7 +18,7 @@ import type { ContentReads } from '../engine/kinds/kind';
 import type { PatternEngine } from '../engine/patterns';
 import { TextMatcher } from '../engine/textMatches';
 import { PathIndex } from './globs';
-import { walk } from './walk';
+import { walk, type WalkResult } from './walk';
 
 /** Bounds that keep a scan fast and its memory flat on any repository. */
 export interface ScanLimits {
@@ -71,13 +71,14 @@ const READ_CONCURRENCY = 16;
 
 /** Scan a repository into facts. */
 export async function scan(host: FileHost, request: ScanRequest): Promise<ScanResult> {
-  const listing = await walk(host, {
+  const listing = request.cache?.listing ?? await walk(host, {
     excludes: request.excludes,
     maxFiles: request.limits.maxFiles,
     maxDepth: request.limits.maxDepth,
     maxIgnoreFileBytes: request.limits.maxFileBytes,
     onProgress: (done) => request.onProgress?.({ phase: 'listing', done }),
   });
+  if (request.cache) request.cache.listing = listing;
   const stats: ScanStats = { files: listing.files.length, filesRead: 0, bytesRead: 0 };
   const scopeWarnings: ScanWarning[] = [];
 
@@ -161,11 +162,14 @@ interface FileResult {
 }
 
 /**
- * Per-file scan results kept between audits (the editor re-audits on every save): a
- * new scan still lists the tree, but reads and parses only files not in the cache.
- * Clear it when the knowledge base or configuration changes.
+ * Per-file scan results kept between audits (the editor re-audits on every save): a new
+ * scan reads and parses only files not in the cache, and lists the tree again only after
+ * files were created or deleted. Clear it when the knowledge base or configuration changes.
  */
 export class ScanCache {
+  /** The last listing: reused until a file is created or deleted (an edit changes no listing). */
+  listing?: WalkResult;
+
   /** By path; `variant` says how the file was read (a template file under its rendered path). */
   private readonly results = new Map<string, { variant: string; result: FileResult }>();
 
@@ -178,8 +182,14 @@ export class ScanCache {
     this.results.set(path, { variant, result });
   }
 
-  /** Forget these files (changed, created or deleted), and the files that read them, so the next scan reads them again. */
+  /** Files were created or deleted (or may have been): list the tree again, and read these and the files that read them. */
   invalidate(paths: Iterable<string>): void {
+    this.listing = undefined;
+    this.contentChanged(paths);
+  }
+
+  /** Only the contents of these files changed: read them, and the files that read them, again. */
+  contentChanged(paths: Iterable<string>): void {
     const changed = new Set(paths);
     for (const path of changed) this.results.delete(path);
     for (const [path, result] of this.results) {
@@ -188,6 +198,7 @@ export class ScanCache {
   }
 
   clear(): void {
+    this.listing = undefined;
     this.results.clear();
   }
 

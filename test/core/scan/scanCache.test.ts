@@ -46,3 +46,34 @@ test('a second audit reads only invalidated files and sees their changes, creati
     dir.dispose();
   }
 });
+
+test('an edit is re-audited without listing the tree again; a created file lists it again', async () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir.path, 'src'));
+    writeFileSync(join(dir.path, 'src', 'train.py'), 'import numpy as np\n');
+    const node = createNodeFileHost(dir.path);
+    let listed = 0;
+    const host = { ...node, readDirectory: (path: string) => { listed++; return node.readDirectory(path); } };
+    const cache = new ScanCache();
+    const run = () => audit(host, { knowledge: knowledge(), config: EMPTY_CONFIG, rootName: 'r', tool: TEST_TOOL, cache });
+    await run();
+    const afterFirst = listed;
+    assert.ok(afterFirst >= 2, 'the first audit lists the root and src/');
+
+    writeFileSync(join(dir.path, 'src', 'train.py'), 'import numpy as np\nnp.random.seed(1)\n');
+    cache.contentChanged(['src/train.py']);
+    const edited = await run();
+    assert.equal(listed, afterFirst, 'no folder is listed again for an edit');
+    assert.equal(edited.stats.filesRead, 1);
+    assert.equal(edited.practices.find((p) => p.id === 'random-seeds')?.status, 'present');
+
+    writeFileSync(join(dir.path, 'Dockerfile'), 'FROM python:3.11-slim\n');
+    cache.invalidate(['Dockerfile']);
+    const created = await run();
+    assert.ok(listed > afterFirst, 'a created file means listing again');
+    assert.equal(created.practices.find((p) => p.id === 'containerization')?.status, 'present');
+  } finally {
+    dir.dispose();
+  }
+});
