@@ -47,6 +47,13 @@ const contexts = [
     outfile: 'dist/extension.js',
     external: ['vscode'],
   },
+  // The scan's worker thread, beside the CLI and extension bundles that start it.
+  {
+    ...common,
+    entryPoints: ['src/core/scan/scanWorker.ts'],
+    bundle: true,
+    outfile: 'dist/scanWorker.js',
+  },
   // The webview script runs in the browser sandbox of a webview.
   {
     ...common,

@@ -16,7 +16,7 @@ if echo "$files" | grep -E '^package/(test|src|eval|scripts)/|\.map$' ; then
   echo "PACKAGE CHECK FAILED: the tarball ships files that do not run (above)" >&2
   exit 1
 fi
-for needed in package/dist/cli.js package/knowledge/levels.yaml package/schema/report.schema.json package/action.yml; do
+for needed in package/dist/cli.js package/dist/scanWorker.js package/knowledge/levels.yaml package/schema/report.schema.json package/action.yml; do
   echo "$files" | grep -qx "$needed" || { echo "PACKAGE CHECK FAILED: $needed is missing" >&2; exit 1; }
 done
 if [ "$size" -gt $((5 * 1024 * 1024)) ]; then

@@ -22,6 +22,8 @@ export interface AuditOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Per-file results to reuse between audits of the same folder (see ScanCache). */
   cache?: ScanCache;
+  /** Worker threads to read files in (see ScanRequest.workers); default one per core. */
+  workers?: number;
 }
 
 /** Audit one repository. Scan problems become report warnings; only a failure to list the root throws. */
@@ -40,6 +42,7 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
     scope: { rules: knowledge.scope, options: options.config.scope },
     onProgress: options.onProgress,
     cache: options.cache,
+    workers: options.workers,
   });
   const report = assess({
     knowledge,

@@ -38,4 +38,6 @@ export interface FileHost {
    * version-controlled tree, as in a monorepo). Only checks for presence; reads nothing.
    */
   insideEnclosingGit?(): Promise<boolean>;
+  /** The folder on the local disk this host reads, when it is one: the scan may then read it from worker threads. */
+  localRoot?: string;
 }

@@ -16,6 +16,8 @@ export function createNodeFileHost(rootDir: string): FileHost {
   let realRoot: string | undefined;
 
   return {
+    localRoot: root,
+
     async readDirectory(path) {
       return readdirSync(abs(path), { withFileTypes: true }).map((entry): DirEntry => ({
         name: entry.name,

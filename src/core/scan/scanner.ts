@@ -3,22 +3,22 @@
  * needs (size-capped, binary files skipped), and turn them into facts. Every problem
  * becomes a scan warning; nothing in the repository is executed.
  */
-import type { FileContent, FileHost } from '../host/fileHost';
-import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote, type TextMatches, type YamlDocumentFact } from '../model/facts';
+import type { FileHost } from '../host/fileHost';
+import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
 import type { Answer } from '../scope/templateConditions';
-import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
+import type { Extractor } from '../facts/extractor';
+import { allExtractors } from '../facts';
 import { ownPackages } from '../facts/ownPackages';
-import { parseYaml } from '../facts/yamlSource';
 import { applyBundleScope, applyLibraryScope, applyRetiredScope, applyTemplateScope } from '../scope/repositoryScope';
 import type { ScopeOptions } from '../scope/options';
-import { neutraliseTemplate } from '../scope/templateText';
-import { needsQuotedPlaceholders } from '../scope/templates';
 import type { ContentReads } from '../engine/kinds/kind';
 import type { PatternEngine } from '../engine/patterns';
-import { TextMatcher } from '../engine/textMatches';
+import { patternKey } from '../engine/textMatches';
+import { append, finishYaml, mergePatch, runFileJob, textReader, type ContentJob, type FileJob, type FileResult, type JobIo } from './fileJob';
 import { PathIndex } from './globs';
 import { walk, type WalkResult } from './walk';
+import { defaultWorkerCount, PARALLEL_MIN_JOBS, runInWorkers, workerScript } from './workerPool';
 
 /** Bounds that keep a scan fast and its memory flat on any repository. */
 export interface ScanLimits {
@@ -51,6 +51,11 @@ export interface ScanRequest {
   onProgress?: (progress: ScanProgress) => void;
   /** Results of an earlier scan to reuse for files not invalidated since. */
   cache?: ScanCache;
+  /**
+   * Worker threads to read files in (only for a host on the local disk, and only for
+   * PARALLEL_MIN_JOBS files or more); 0 reads on the calling thread. Default: one per core.
+   */
+  workers?: number;
 }
 
 export interface ScanStats {
@@ -64,8 +69,8 @@ export interface ScanResult {
   stats: ScanStats;
 }
 
-/** Bytes inspected for a NUL byte to tell binary files from text. */
-const BINARY_SNIFF_BYTES = 8000;
+/** The extractors a worker thread runs (it knows every built-in one). */
+const WORKER_EXTRACTORS = new Set(allExtractors.map((e) => e.id));
 /** Enough reads in flight to keep the I/O thread pool busy. */
 const READ_CONCURRENCY = 16;
 
@@ -81,30 +86,7 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   if (request.cache) request.cache.listing = listing;
   const stats: ScanStats = { files: listing.files.length, filesRead: 0, bytesRead: 0 };
   const scopeWarnings: ScanWarning[] = [];
-
-  /** Read one file as text; problems go to `warnings`. */
-  const readText = async (path: string, warnings: ScanWarning[]): Promise<string | undefined> => {
-    let content: FileContent;
-    try {
-      content = await host.readFile(path, request.limits.maxFileBytes);
-    } catch (err) {
-      warnings.push({ code: 'unreadable', path, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
-      return undefined;
-    }
-    const { bytes } = content;
-    if (!bytes) {
-      warnings.push({ code: 'too-large', path, message: `${formatBytes(content.size)} is over the ${formatBytes(request.limits.maxFileBytes)} limit; not read` });
-      return undefined;
-    }
-    stats.filesRead++;
-    stats.bytesRead += bytes.length;
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-      warnings.push({ code: 'binary', path, message: 'binary content; not parsed' });
-      return undefined;
-    }
-    return decodeText(bytes);
-  };
-
+  const readText = textReader(host, request.limits.maxFileBytes, stats);
   const byPath = new Set(listing.files.map((f) => f.path));
   const readScoped = async (path: string) => (byPath.has(path) ? readText(path, scopeWarnings) : undefined);
   const templates = await applyTemplateScope(listing.files, request.scope.rules.templates, request.scope.options, readScoped, (w) => scopeWarnings.push(w));
@@ -112,18 +94,30 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   const jobs = planReads(templates.files, request, templates.templateTexts);
 
   const results = new Map<string, FileResult>();
-  let done = 0;
-  await runPool(jobs, READ_CONCURRENCY, async (job) => {
-    const variant = jobVariant(job);
-    let result = request.cache?.get(job.path, variant);
-    if (!result) {
-      result = await readJob(job, readText, (path) => byPath.has(path));
-      request.cache?.set(job.path, variant, result);
-    }
-    results.set(job.path, result);
+  const toRead: FileJob[] = [];
+  for (const job of jobs) {
+    const cached = request.cache?.get(job.path, jobVariant(job));
+    if (cached) results.set(job.path, cached);
+    else toRead.push(job);
+  }
+  let done = results.size;
+  const finished = (job: FileJob, result: FileResult) => {
+    const complete = finishYaml(job.path, result);
+    request.cache?.set(job.path, jobVariant(job), complete);
+    results.set(job.path, complete);
     done++;
     if (done % 100 === 0 || done === jobs.length) request.onProgress?.({ phase: 'reading', done, total: jobs.length });
-  });
+  };
+  const script = workerScript();
+  const workers = request.workers ?? defaultWorkerCount();
+  if (host.localRoot !== undefined && script && workers > 0 && toRead.length >= PARALLEL_MIN_JOBS && request.extractors.every((e) => WORKER_EXTRACTORS.has(e.id))) {
+    const data = { root: host.localRoot, maxFileBytes: request.limits.maxFileBytes, paths: [...byPath] };
+    // A worker that fails leaves its jobs to this thread: the scan still completes.
+    await runInWorkers(toRead, { script, count: workers, data }, finished, stats).catch(() => undefined);
+  }
+  const extractors = new Map(request.extractors.map((e) => [e.id, e]));
+  const io: JobIo = { readText, exists: (path) => byPath.has(path), extractor: (id) => extractors.get(id)! };
+  await runPool(toRead.filter((job) => !results.has(job.path)), READ_CONCURRENCY, async (job) => finished(job, await runFileJob(job, io, false)));
   // One warning per file and kind (a file parsed twice must not be reported twice), in a set: a
   // repository can yield tens of thousands of warnings.
   const warned = new Set(facts.warnings.filter((w) => w.path !== undefined).map(warningKey));
@@ -148,17 +142,6 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   append(facts.warnings, libraryWarnings.filter((w) => w.path === undefined || !warned.has(warningKey(w))));
   sortFacts(facts);
   return { facts, stats };
-}
-
-/** What one file contributed: kept in a ScanCache until the file changes. */
-interface FileResult {
-  patch: FactsPatch;
-  yamlDocuments: YamlDocumentFact[];
-  /** What `content` rules look for in the file (the text itself is not kept). */
-  matches?: TextMatches;
-  warnings: ScanWarning[];
-  /** Other files the extractors read for this one (templates, scripts a CI step runs). */
-  reads: Set<string>;
 }
 
 /**
@@ -204,70 +187,14 @@ export class ScanCache {
 
 }
 
-async function readJob(
-  job: ReadJob,
-  readText: (path: string, warnings: ScanWarning[]) => Promise<string | undefined>,
-  exists: (path: string) => boolean,
-): Promise<FileResult> {
-  const result: FileResult = { patch: {}, yamlDocuments: [], warnings: [], reads: new Set() };
-  const raw = await readText(job.path, result.warnings);
-  if (raw === undefined) return result;
-  const answers = job.template;
-  const text = answers
-    ? neutraliseTemplate(raw, { quoteBare: needsQuotedPlaceholders(job.as ?? job.path), answers: (v) => (Object.hasOwn(answers, v) ? answers[v] : undefined) })
-    : raw;
-  const context: ExtractContext = {
-    // Paths looked up are remembered even when absent: creating one changes this file's facts.
-    read: async (path) => {
-      result.reads.add(path);
-      return exists(path) ? readText(path, result.warnings) : undefined;
-    },
-    exists: (path) => {
-      result.reads.add(path);
-      return exists(path);
-    },
-    warn: (warning) => result.warnings.push(warning),
-  };
-  const source = { path: job.path, text };
-  for (const extractor of job.extractors) {
-    try {
-      mergePatch(result.patch, await extractor.extract(source, context));
-    } catch (err) {
-      result.warnings.push(parseWarning(job.path, err));
-    }
-  }
-  if (job.yamlKeys.some((key) => key === '*' || text.includes(key))) {
-    try {
-      for (const doc of parseYaml(text)) result.yamlDocuments.push({ path: job.path, line: 1, value: doc.value, lineOf: doc.lineOf });
-    } catch (err) {
-      result.warnings.push(parseWarning(job.path, err));
-    }
-  }
-  if (job.matcher) result.matches = job.matcher.match(job.path, text);
-  return result;
-}
-
-interface ReadJob {
-  path: string;
-  /** The path globs matched (a template file's path in its generated project). */
-  as?: string;
-  /** The text holds template tags, neutralised before parsing with the template's default answers. */
-  template?: Readonly<Record<string, Answer>>;
-  extractors: Extractor[];
-  /** First keys of the `yaml` rules interested in this file: parsing is skipped when none occurs in it. */
-  yamlKeys: string[];
-  /** The `content` patterns to try on the file, when any rule reads its lines. */
-  matcher?: TextMatcher;
-}
-
 /** A file `alongside` patterns can name (see NamedScripts). */
 const SCRIPT_FILE = /\.(sh|bash)$/;
 
 /** Which files to read and what to do with each, looked up through a path index. */
-function planReads(files: readonly FileFact[], request: ScanRequest, templateTexts: ReadonlyMap<string, Readonly<Record<string, Answer>>>): ReadJob[] {
+function planReads(files: readonly FileFact[], request: ScanRequest, templateTexts: ReadonlyMap<string, Readonly<Record<string, Answer>>>): FileJob[] {
   const rendered = new Map(files.flatMap((f) => (f.as !== undefined ? [[f.path, f.as] as const] : [])));
   const index = new PathIndex(files.filter((f) => f.path !== '.git').map((f) => f.path), (path) => rendered.get(path) ?? path);
-  const jobs = new Map<string, ReadJob>();
+  const jobs = new Map<string, FileJob>();
   const job = (path: string) => {
     let found = jobs.get(path);
     if (!found) {
@@ -276,7 +203,7 @@ function planReads(files: readonly FileFact[], request: ScanRequest, templateTex
     }
     return found;
   };
-  for (const extractor of request.extractors) for (const path of index.matching(extractor.files)) job(path).extractors.push(extractor);
+  for (const extractor of request.extractors) for (const path of index.matching(extractor.files)) job(path).extractors.push(extractor.id);
   for (const rule of request.yamlRules) for (const path of index.matching(rule.files)) job(path).yamlKeys.push(rule.key.split('.')[0]);
   // Files read by the same content rules share one matcher: key them by the rules' indexes.
   const readers = new Map<string, number[]>();
@@ -289,24 +216,27 @@ function planReads(files: readonly FileFact[], request: ScanRequest, templateTex
   });
   // A shell script named by a file is read for the `alongside` patterns of any rule.
   const alongside = request.content.flatMap((r) => (r.alongside === undefined ? [] : [{ pattern: r.alongside, engine: r.engine }]));
-  const matchers = new Map<string, TextMatcher>();
+  const contents = new Map<string, ContentJob>();
   for (const [path, indexes] of readers) {
     const script = SCRIPT_FILE.test(path);
     const key = `${script}:${indexes.join(',')}`;
-    let matcher = matchers.get(key);
-    if (!matcher) {
+    let content = contents.get(key);
+    if (!content) {
       const rules = indexes.map((i) => request.content[i]);
       const patterns = rules.flatMap((r) => [...r.patterns, ...(r.alongside === undefined ? [] : [r.alongside])].map((pattern) => ({ pattern, engine: r.engine })));
-      matcher = new TextMatcher(script ? [...patterns, ...alongside] : patterns, rules.some((r) => r.alongside !== undefined));
-      matchers.set(key, matcher);
+      const tried = script ? [...patterns, ...alongside] : patterns;
+      const scripts = rules.some((r) => r.alongside !== undefined);
+      // The key names the patterns themselves: matchers are kept per thread across scans.
+      content = { key: `${scripts}\n${tried.map(patternKey).join('\n')}`, patterns: tried, scripts };
+      contents.set(key, content);
     }
-    job(path).matcher = matcher;
+    job(path).content = content;
   }
   return [...jobs.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** How a job reads its file: a cached result is reused only for the same reading. */
-function jobVariant(job: ReadJob): string {
+function jobVariant(job: FileJob): string {
   return job.template || job.as !== undefined ? `${job.as ?? ''}\0${JSON.stringify(job.template ?? null)}` : '';
 }
 
@@ -319,41 +249,8 @@ function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[],
   };
 }
 
-function mergePatch(into: FactsPatch, patch: FactsPatch): void {
-  for (const [key, values] of Object.entries(patch) as [keyof FactsPatch, unknown[]][]) {
-    if (Array.isArray(values)) append((into[key] ??= []) as unknown[], values);
-  }
-}
-
-/**
- * `into.push(...values)` passes every value as an argument: a file with a few hundred
- * thousand calls or YAML documents would overflow the stack. A loop has no such limit.
- */
-function append<T>(into: T[], values: readonly T[]): void {
-  for (const value of values) into.push(value);
-}
-
 function warningKey(warning: ScanWarning): string {
   return `${warning.code}\0${warning.path}`;
-}
-
-function parseWarning(path: string, err: unknown): ScanWarning {
-  const line = (err as { line?: unknown }).line;
-  return {
-    code: 'parse-error',
-    path,
-    ...(typeof line === 'number' ? { line } : {}),
-    message: `cannot be parsed: ${(err as Error).message ?? String(err)}`,
-  };
-}
-
-/** UTF-8 text with the BOM dropped and line endings made `\n`, so every parser sees one form. */
-function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 async function runPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
