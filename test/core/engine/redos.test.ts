@@ -58,9 +58,17 @@ test('no knowledge-base pattern backtracks catastrophically', { timeout: 300_000
   const patterns = knowledgePatterns();
   assert.ok(patterns.length > 200, `found only ${patterns.length} patterns`);
   const results = await checkAll(patterns);
+  // Fuzzing (patterns with lookaround) estimates a degree from timings, which a busy machine
+  // can inflate: such a verdict counts only when two more checks agree. A proof never varies.
+  const suspects = patterns.filter((_, i) => problem(results[i]) !== undefined && results[i].status === 'vulnerable' && results[i].checker === 'fuzz' && results[i].complexity.type === 'polynomial');
+  const confirmed = new Set<string>();
+  for (const p of suspects) {
+    const again = await checkAll([p, p]);
+    if (again.every((d) => problem(d) !== undefined)) confirmed.add(p);
+  }
   const failures = patterns.flatMap((p, i) => {
     const why = problem(results[i]);
-    return why === undefined ? [] : [`${JSON.stringify(p)}: ${why}`];
+    return why === undefined || (suspects.includes(p) && !confirmed.has(p)) ? [] : [`${JSON.stringify(p)}: ${why}`];
   });
   assert.deepEqual(failures, [], `unsafe patterns:\n${failures.join('\n')}`);
 });
