@@ -54,6 +54,13 @@ const contexts = [
     bundle: true,
     outfile: 'dist/scanWorker.js',
   },
+  // The editor's audit worker (a thread of the extension host).
+  {
+    ...common,
+    entryPoints: ['src/extension/worker/auditWorker.ts'],
+    bundle: true,
+    outfile: 'dist/auditWorker.js',
+  },
   // The webview script runs in the browser sandbox of a webview.
   {
     ...common,

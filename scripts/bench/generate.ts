@@ -36,6 +36,8 @@ export function generateRepository(root: string, count: number): void {
 
 const TOP_LEVEL: Record<string, string> = {
   '.gitignore': 'node_modules/\n.venv/\n/data/raw/\n*.pyc\n',
+  // A monorepo this size raises the scan's file limit (100,000 by default), as its team would.
+  '.mlops-lens.yaml': 'limits:\n  maxFiles: 1000000\n',
   'README.md': '# Monorepo\n\nRun `make test` to test every service, `dvc repro` to train.\n',
   'requirements.txt': 'numpy==1.26.4\npandas==2.2.2\nscikit-learn==1.4.2\nmlflow==2.12.1\ntorch==2.3.0\n',
   'pyproject.toml': '[project]\nname = "monorepo"\nversion = "0.1.0"\n\n[tool.pytest.ini_options]\ntestpaths = ["services"]\n',

@@ -74,11 +74,16 @@ export class AuditService implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
+    for (const audit of this.audits.values()) audit.dispose();
   }
 
   private syncFolders(): void {
     const current = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
-    for (const key of this.audits.keys()) if (!current.has(key)) this.audits.delete(key);
+    for (const [key, audit] of this.audits) {
+      if (current.has(key)) continue;
+      audit.dispose();
+      this.audits.delete(key);
+    }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const key = folder.uri.toString();
       if (!this.audits.has(key)) {

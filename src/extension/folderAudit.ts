@@ -1,13 +1,11 @@
 /**
- * One workspace folder's audit: runs the core pipeline through `vscode.workspace.fs`,
- * keeps per-file results between runs (only changed files are read again), and keeps
- * the last good report when the configuration breaks.
+ * One workspace folder's audit: a folder on the local disk is audited in a worker thread
+ * with Node's file calls (the extension host stays responsive); a remote or virtual one
+ * through `vscode.workspace.fs`. Keeps per-file results between runs (only changed files
+ * are read again), and the last good report when the configuration breaks.
  */
 import * as vscode from 'vscode';
-import { audit } from '../core/audit';
-import { readRepoConfig } from '../core/config/readConfig';
 import { CONFIG_FILE_NAME } from '../core/config/config';
-import type { Config } from '../core/config/config';
 import { DataError } from '../core/knowledge/errors';
 import type { Report } from '../core/model/report';
 import { ScanCache } from '../core/scan/scanner';
@@ -15,6 +13,8 @@ import type { FolderView } from '../webview/protocol';
 import type { KnowledgeStore } from './knowledgeStore';
 import { readSettings } from './settings';
 import { createVscodeFileHost } from './vscodeFileHost';
+import { runFolderAudit, type FolderAuditInput } from './folderPipeline';
+import { WorkerAudit } from './worker/workerAudit';
 
 /** Practices that say nothing about ML on their own: a folder with only these is no ML project. */
 const NON_ML_PRACTICES = new Set(['vcs', 'code-quality', 'ci', 'unit-tests', 'containerization', 'infrastructure-as-code', 'dependency-pinning']);
@@ -24,6 +24,8 @@ export class FolderAudit {
   error?: string;
   status: FolderView['status'] = 'pending';
   private readonly cache = new ScanCache();
+  /** The worker that audits a folder on the local disk (undefined: audit in the host). */
+  private readonly worker?: WorkerAudit;
   private running?: Promise<void>;
   private again = false;
   /** The error last shown as a notification: each distinct error is shown once. */
@@ -34,7 +36,9 @@ export class FolderAudit {
     private readonly knowledge: KnowledgeStore,
     private readonly version: string,
     private readonly onChange: () => void,
-  ) {}
+  ) {
+    this.worker = folder.uri.scheme === 'file' ? WorkerAudit.create(knowledge.extensionPath, folder.uri.fsPath) : undefined;
+  }
 
   /** Run (or queue one more run after the current one); resolves when the folder is up to date. */
   run(): Promise<void> {
@@ -57,11 +61,17 @@ export class FolderAudit {
   invalidate(paths: readonly string[], listing: boolean): void {
     if (listing) this.cache.invalidate(paths);
     else this.cache.contentChanged(paths);
+    this.worker?.invalidate([...paths], listing);
   }
 
   /** Settings, configuration or ignore files changed: start from scratch. */
   reset(): void {
     this.cache.clear();
+    this.worker?.reset();
+  }
+
+  dispose(): void {
+    this.worker?.dispose();
   }
 
   view(): FolderView {
@@ -78,25 +88,19 @@ export class FolderAudit {
   private async runOnce(): Promise<void> {
     this.status = 'auditing';
     this.onChange();
-    const host = createVscodeFileHost(this.folder.uri);
     const settings = readSettings(this.folder);
-    const knowledge = this.knowledge.get();
+    const input: FolderAuditInput = {
+      rootName: this.folder.name,
+      version: this.version,
+      excludes: settings.excludes,
+      ...(settings.stage ? { stage: settings.stage } : {}),
+      // Patterns in an untrusted repository's config are not run until the folder is trusted.
+      trusted: vscode.workspace.isTrusted,
+    };
     try {
-      const config = await readRepoConfig(host, knowledge);
-      const effective: Config = {
-        ...config,
-        excludes: [...config.excludes, ...settings.excludes],
-        // Patterns in an untrusted repository's config are not run until the folder is trusted.
-        practices: vscode.workspace.isTrusted ? config.practices : [],
-      };
-      this.report = await audit(host, {
-        knowledge,
-        config: effective,
-        stage: settings.stage,
-        rootName: this.folder.name,
-        tool: { name: 'mlops-lens', version: this.version },
-        cache: this.cache,
-      });
+      this.report = this.worker
+        ? await this.worker.run(input)
+        : await runFolderAudit(createVscodeFileHost(this.folder.uri), this.knowledge.get(), input, this.cache);
       this.error = undefined;
       this.shownError = undefined;
       this.status = 'ready';

@@ -8,7 +8,7 @@ import type { KnowledgeDigest } from '../webview/protocol';
 export class KnowledgeStore {
   private knowledge?: KnowledgeBase;
 
-  constructor(private readonly extensionPath: string) {}
+  constructor(readonly extensionPath: string) {}
 
   get(): KnowledgeBase {
     this.knowledge ??= loadKnowledge(path.join(this.extensionPath, 'knowledge'));

@@ -1,0 +1,47 @@
+/**
+ * One folder's audit as the editor runs it, with no `vscode` import so that it runs the
+ * same in the extension host (remote and virtual folders) and in the audit worker (folders
+ * on the local disk): the repository's config, the user's settings over it, then the core.
+ */
+import { audit } from '../core/audit';
+import type { Config } from '../core/config/config';
+import { readRepoConfig } from '../core/config/readConfig';
+import type { FileHost } from '../core/host/fileHost';
+import type { KnowledgeBase, StageId } from '../core/model/knowledge';
+import type { Report } from '../core/model/report';
+import type { ScanCache, ScanProgress } from '../core/scan/scanner';
+
+/** What an audit of a folder takes from the editor. */
+export interface FolderAuditInput {
+  rootName: string;
+  version: string;
+  /** Excludes from the user's settings, added to the repository's. */
+  excludes: string[];
+  stage?: StageId;
+  /** Whether the workspace is trusted: an untrusted repository's custom patterns are not run. */
+  trusted: boolean;
+}
+
+export async function runFolderAudit(
+  host: FileHost,
+  knowledge: KnowledgeBase,
+  input: FolderAuditInput,
+  cache: ScanCache,
+  onProgress?: (progress: ScanProgress) => void,
+): Promise<Report> {
+  const config = await readRepoConfig(host, knowledge);
+  const effective: Config = {
+    ...config,
+    excludes: [...config.excludes, ...input.excludes],
+    practices: input.trusted ? config.practices : [],
+  };
+  return audit(host, {
+    knowledge,
+    config: effective,
+    stage: input.stage,
+    rootName: input.rootName,
+    tool: { name: 'mlops-lens', version: input.version },
+    cache,
+    onProgress,
+  });
+}
