@@ -2,6 +2,7 @@
 // and a transpile-only pass of sources and tests into out/ for `node --test`.
 // Usage: node esbuild.mjs [--production] [--watch] [--tests] [--quiet]
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -61,6 +62,14 @@ const contexts = [
     bundle: true,
     outfile: 'dist/auditWorker.js',
   },
+  // The build step that writes dist/knowledge.json (run below; not shipped).
+  {
+    ...common,
+    entryPoints: ['scripts/knowledgeSnapshot.ts'],
+    bundle: true,
+    outfile: 'out/knowledgeSnapshot.js',
+    logLevel: 'warning',
+  },
   // The webview script runs in the browser sandbox of a webview.
   {
     ...common,
@@ -99,3 +108,7 @@ for (const options of contexts) {
     await esbuild.build(options);
   }
 }
+
+// The validated knowledge base beside the bundles, so that they start without parsing its
+// YAML (they check it was made from the same files; stale or missing, they parse).
+if (!watch) execFileSync(process.execPath, ['out/knowledgeSnapshot.js', 'knowledge', 'dist/knowledge.json'], { stdio: 'inherit' });

@@ -21,7 +21,7 @@ import {
   type PortfolioFormat, type PortfolioRow,
 } from './portfolioReport';
 import { findProjects } from './projects';
-import type { CliIo } from './run';
+import { knowledgeSnapshot, type CliIo } from './run';
 import { writeAtomically } from './writeAtomically';
 
 const EXIT = { ok: 0, failed: 2, usage: 2, writeFailed: 3 } as const;
@@ -126,7 +126,7 @@ export async function runPortfolio(argv: readonly string[], io: CliIo): Promise<
       });
       paths.push(...parseListFile(text));
     }
-    knowledge = loadKnowledge(io.knowledgeDir);
+    knowledge = loadKnowledge(io.knowledgeDir, knowledgeSnapshot(io.knowledgeDir));
     for (const repo of options.projects) {
       const found = await findProjects(resolve(io.cwd, repo), knowledge);
       if (found.length === 0) throw new Error(`no ML projects found inside ${repo} (folders with project files and Python or notebook code)`);

@@ -74,7 +74,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let config: Config;
   const host = (io.createHost ?? createNodeFileHost)(root);
   try {
-    knowledge = loadKnowledge(io.knowledgeDir);
+    knowledge = loadKnowledge(io.knowledgeDir, knowledgeSnapshot(io.knowledgeDir));
     config = options.config
       ? parseConfig(options.config, await readConfigFile(resolve(io.cwd, options.config)), knowledge)
       : await readRepoConfigOrDefaults(host, knowledge);
@@ -241,4 +241,9 @@ function useColor(io: CliIo): boolean {
 /** The knowledge folder next to the bundle (dist/cli.js → knowledge/). */
 export function defaultKnowledgeDir(bundleDir: string): string {
   return join(bundleDir, '..', 'knowledge');
+}
+
+/** The build's snapshot of the knowledge base, beside the bundles (see loadKnowledge). */
+export function knowledgeSnapshot(knowledgeDir: string): string {
+  return join(knowledgeDir, '..', 'dist', 'knowledge.json');
 }

@@ -11,7 +11,7 @@ export class KnowledgeStore {
   constructor(readonly extensionPath: string) {}
 
   get(): KnowledgeBase {
-    this.knowledge ??= loadKnowledge(path.join(this.extensionPath, 'knowledge'));
+    this.knowledge ??= loadKnowledge(path.join(this.extensionPath, 'knowledge'), path.join(this.extensionPath, 'dist', 'knowledge.json'));
     return this.knowledge;
   }
 

@@ -22,7 +22,8 @@ export function patternKey({ pattern, engine }: PatternOnEngine): string {
   return `${engine}:${pattern}`;
 }
 
-const NO_MATCHES: ReadonlyMap<string, LineMatch> = new Map();
+/** What most files give: nothing. One shared object (a repository has tens of thousands of such files). */
+export const NOTHING: TextMatches = { first: new Map(), scripts: [] };
 
 /** The patterns to try on a set of files, compiled once with their shared prefilter. */
 export class TextMatcher {
@@ -54,7 +55,7 @@ export class TextMatcher {
     const found = this.literalsIn(text.toLowerCase());
     const candidates = this.patterns.filter((p) => !p.literals || p.literals.some((i) => found[i]));
     const scripts = this.wantScripts && (text.includes('.sh') || text.includes('.bash'));
-    if (candidates.length === 0 && !scripts) return { first: NO_MATCHES, scripts: [] };
+    if (candidates.length === 0 && !scripts) return NOTHING;
     lines ??= text.split('\n');
     const comment = lines.map((l) => COMMENT_LINE.test(l));
     const first = new Map<string, LineMatch>();
@@ -64,7 +65,8 @@ export class TextMatcher {
       const line = lineNumbers ? lineNumbers[index] : index + 1;
       first.set(key, { ...(line !== undefined && { line }), text: lines[index].trim() });
     }
-    return { first, scripts: scripts ? lines.flatMap((l, i) => (comment[i] ? [] : scriptNames(l))) : [] };
+    const named = scripts ? lines.flatMap((l, i) => (comment[i] ? [] : scriptNames(l))) : [];
+    return first.size === 0 && named.length === 0 ? NOTHING : { first, scripts: named };
   }
 
   /** Which literals occur in the (lowercased) text, by index. */

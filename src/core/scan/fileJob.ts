@@ -7,7 +7,7 @@ import type { FileContent, FileHost } from '../host/fileHost';
 import type { ScanWarning, TextMatches, YamlDocumentFact } from '../model/facts';
 import type { ExtractContext, Extractor, FactsPatch } from '../facts/extractor';
 import { parseYaml } from '../facts/yamlSource';
-import { TextMatcher, type PatternOnEngine } from '../engine/textMatches';
+import { NOTHING, TextMatcher, type PatternOnEngine } from '../engine/textMatches';
 import type { Answer } from '../scope/templateConditions';
 import { neutraliseTemplate } from '../scope/templateText';
 import { needsQuotedPlaceholders } from '../scope/templates';
@@ -131,11 +131,14 @@ export async function runFileJob(job: FileJob, io: JobIo, deferYaml: boolean): P
   return result;
 }
 
-/** Parse a result's deferred YAML text into its documents (on the merging thread). */
-export function finishYaml(path: string, result: FileResult): FileResult {
-  if (result.yamlText === undefined) return result;
+/**
+ * A result from any thread, ready to merge: deferred YAML text parsed into documents, and
+ * an empty match (a copy, when it came from a worker) replaced by the shared one.
+ */
+export function finishResult(path: string, result: FileResult): FileResult {
   const { yamlText, ...finished } = result;
-  parseYamlDocuments(path, yamlText, finished);
+  if (yamlText !== undefined) parseYamlDocuments(path, yamlText, finished);
+  if (finished.matches && finished.matches.first.size === 0 && finished.matches.scripts.length === 0) finished.matches = NOTHING;
   return finished;
 }
 

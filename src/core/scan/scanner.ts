@@ -15,7 +15,7 @@ import type { ScopeOptions } from '../scope/options';
 import type { ContentReads } from '../engine/kinds/kind';
 import type { PatternEngine } from '../engine/patterns';
 import { patternKey } from '../engine/textMatches';
-import { append, finishYaml, mergePatch, runFileJob, textReader, type ContentJob, type FileJob, type FileResult, type JobIo } from './fileJob';
+import { append, finishResult, mergePatch, runFileJob, textReader, type ContentJob, type FileJob, type FileResult, type JobIo } from './fileJob';
 import { PathIndex } from './globs';
 import { walk, type WalkResult } from './walk';
 import { defaultWorkerCount, PARALLEL_MIN_JOBS, runInWorkers, workerScript } from './workerPool';
@@ -102,7 +102,7 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   }
   let done = results.size;
   const finished = (job: FileJob, result: FileResult) => {
-    const complete = finishYaml(job.path, result);
+    const complete = finishResult(job.path, result);
     request.cache?.set(job.path, jobVariant(job), complete);
     results.set(job.path, complete);
     done++;

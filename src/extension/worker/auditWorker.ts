@@ -3,7 +3,6 @@
  * host's event loop (every extension's completions, hovers and saves) never waits on a
  * scan. Reads with Node's file calls, keeps the folder's scan cache between audits.
  */
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNodeFileHost } from '../../core/host/nodeFileHost';
 import { DataError } from '../../core/knowledge/errors';
@@ -29,7 +28,7 @@ if (parentPort) {
     } else {
       const { id } = message;
       try {
-        knowledge ??= loadKnowledge(join(data.knowledgeDir));
+        knowledge ??= loadKnowledge(data.knowledgeDir, data.knowledgeSnapshot);
         const report = await runFolderAudit(host, knowledge, message.input, cache, (progress) => post({ type: 'progress', id, progress }));
         post({ type: 'done', id, report });
       } catch (err) {

@@ -8,8 +8,9 @@ import type { FolderAuditInput } from '../folderPipeline';
 export interface AuditWorkerData {
   /** The workspace folder on the local disk. */
   root: string;
-  /** The extension's knowledge base folder. */
+  /** The extension's knowledge base folder, and the build's snapshot of it. */
   knowledgeDir: string;
+  knowledgeSnapshot: string;
 }
 
 export type ToAuditWorker =

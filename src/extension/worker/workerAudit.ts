@@ -28,7 +28,7 @@ export class WorkerAudit {
   /** A worker for the folder, or undefined when the worker script is not in the extension (then audit in the host). */
   static create(extensionPath: string, root: string): WorkerAudit | undefined {
     const script = join(extensionPath, 'dist', 'auditWorker.js');
-    return existsSync(script) ? new WorkerAudit(script, { root, knowledgeDir: join(extensionPath, 'knowledge') }) : undefined;
+    return existsSync(script) ? new WorkerAudit(script, { root, knowledgeDir: join(extensionPath, 'knowledge'), knowledgeSnapshot: join(extensionPath, 'dist', 'knowledge.json') }) : undefined;
   }
 
   run(input: FolderAuditInput, onProgress?: (progress: ScanProgress) => void): Promise<Report> {
