@@ -66,5 +66,11 @@ export function compilePattern(pattern: string, engine: PatternEngine = 'native'
 
 /** Test a pattern against a line cut to the matched-length bound. */
 export function matchesLine(pattern: string, line: string, engine: PatternEngine = 'native'): boolean {
-  return compilePattern(pattern, engine).test(line.length > MAX_MATCHED_LINE ? line.slice(0, MAX_MATCHED_LINE) : line);
+  return lineTester(pattern, engine)(line);
+}
+
+/** A pattern's test of a line cut to the matched-length bound, for testing many lines with one lookup. */
+export function lineTester(pattern: string, engine: PatternEngine = 'native'): (line: string) => boolean {
+  const matcher = compilePattern(pattern, engine);
+  return (line) => matcher.test(line.length > MAX_MATCHED_LINE ? line.slice(0, MAX_MATCHED_LINE) : line);
 }

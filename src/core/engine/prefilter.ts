@@ -8,9 +8,11 @@
  */
 
 /** Fewer characters than this give a prefilter that rejects almost nothing. */
-const MIN_LITERAL = 3;
-/** Bound on a set of alternative strings (`config[-_](file|path)` is 4). */
+const MIN_LITERAL = 2;
+/** Bound on a set of alternative strings a piece matches exactly (`config[-_](file|path)` is 4). */
 const MAX_SET = 16;
+/** Bound on the literals of alternatives (one combined search looks for all of them at once). */
+const MAX_ANY = 64;
 
 /** What a piece of a pattern tells about the text it matches. */
 interface Info {
@@ -75,7 +77,7 @@ class Reader {
     const exact = exacts.every((e) => e !== undefined) ? [...new Set(exacts.flat() as string[])] : undefined;
     const anys = branches.map(anyOf);
     const any = anys.every((a) => a !== undefined) ? [...new Set(anys.flat() as string[])] : undefined;
-    return { exact: exact && exact.length <= MAX_SET ? exact : undefined, any: any && any.length <= MAX_SET ? any : undefined };
+    return { exact: exact && exact.length <= MAX_SET ? exact : undefined, any: any && any.length <= MAX_ANY ? any : undefined };
   }
 
   /** Items in a row: adjacent exact items join into longer strings; otherwise the best item's literals stand. */

@@ -7,7 +7,7 @@
  */
 import { notebookCodeLines } from '../facts/python/notebook';
 import type { LineMatch, TextMatches } from '../model/facts';
-import { COMMENT_LINE, matchesLine, type PatternEngine } from './patterns';
+import { COMMENT_LINE, lineTester, type PatternEngine } from './patterns';
 import { requiredLiterals } from './prefilter';
 import { scriptNames } from './namedScripts';
 
@@ -27,7 +27,7 @@ export const NOTHING: TextMatches = { first: new Map(), scripts: [] };
 
 /** The patterns to try on a set of files, compiled once with their shared prefilter. */
 export class TextMatcher {
-  private readonly patterns: { key: string; spec: PatternOnEngine; literals?: number[] }[];
+  private readonly patterns: { key: string; test: (line: string) => boolean; literals?: number[] }[];
   /** Every literal any pattern requires, longest first, as one case-insensitive search. */
   private readonly search?: RegExp;
   private readonly literalIndex = new Map<string, number>();
@@ -41,7 +41,7 @@ export class TextMatcher {
     all.forEach((literal, i) => this.literalIndex.set(literal, i));
     this.prefixes = all.map((literal) => all.flatMap((other, j) => (other !== literal && literal.startsWith(other) ? [j] : [])));
     if (all.length > 0) this.search = new RegExp(all.map(escapeRegex).join('|'), 'g');
-    this.patterns = [...unique].map(([key, spec]) => ({ key, spec, literals: literalsOf.get(key)?.map((l) => this.literalIndex.get(l)!) }));
+    this.patterns = [...unique].map(([key, spec]) => ({ key, test: lineTester(spec.pattern, spec.engine), literals: literalsOf.get(key)?.map((l) => this.literalIndex.get(l)!) }));
   }
 
   /** Match the text of the file at `path` (a notebook's code cells only). */
@@ -59,8 +59,8 @@ export class TextMatcher {
     lines ??= text.split('\n');
     const comment = lines.map((l) => COMMENT_LINE.test(l));
     const first = new Map<string, LineMatch>();
-    for (const { key, spec } of candidates) {
-      const index = lines.findIndex((l, i) => !comment[i] && matchesLine(spec.pattern, l, spec.engine));
+    for (const { key, test } of candidates) {
+      const index = lines.findIndex((l, i) => !comment[i] && test(l));
       if (index < 0) continue;
       const line = lineNumbers ? lineNumbers[index] : index + 1;
       first.set(key, { ...(line !== undefined && { line }), text: lines[index].trim() });

@@ -206,14 +206,22 @@ function planReads(files: readonly FileFact[], request: ScanRequest, templateTex
   for (const extractor of request.extractors) for (const path of index.matching(extractor.files)) job(path).extractors.push(extractor.id);
   for (const rule of request.yamlRules) for (const path of index.matching(rule.files)) job(path).yamlKeys.push(rule.key.split('.')[0]);
   // Files read by the same content rules share one matcher: key them by the rules' indexes.
-  const readers = new Map<string, number[]>();
+  // Rules naming the same globs are looked up once (most read `**/*.py`).
+  const byGlobs = new Map<string, number[]>();
   request.content.forEach((reads, i) => {
-    for (const path of index.matching(reads.files)) {
-      const found = readers.get(path);
-      if (found) found.push(i);
-      else readers.set(path, [i]);
-    }
+    const key = reads.files.join('\0');
+    const rules = byGlobs.get(key);
+    if (rules) rules.push(i);
+    else byGlobs.set(key, [i]);
   });
+  const readers = new Map<string, number[]>();
+  for (const rules of byGlobs.values()) {
+    for (const path of index.matching(request.content[rules[0]].files)) {
+      const found = readers.get(path);
+      if (found) found.push(...rules);
+      else readers.set(path, [...rules]);
+    }
+  }
   // A shell script named by a file is read for the `alongside` patterns of any rule.
   const alongside = request.content.flatMap((r) => (r.alongside === undefined ? [] : [{ pattern: r.alongside, engine: r.engine }]));
   const contents = new Map<string, ContentJob>();

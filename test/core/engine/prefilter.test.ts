@@ -23,7 +23,8 @@ test('literals: none when some branch or the whole pattern requires nothing lite
   assert.equal(requiredLiterals('mlflow|\\w+'), undefined);
   assert.equal(requiredLiterals('(train)?\\w+'), undefined);
   assert.equal(requiredLiterals('\\d+\\.\\d+'), undefined);
-  assert.equal(requiredLiterals('ab'), undefined, 'two characters reject too little to be worth a search');
+  assert.equal(requiredLiterals('a'), undefined, 'one character rejects too little to be worth a search');
+  assert.deepEqual(requiredLiterals('\\b(f1|r2)\\b'), ['f1', 'r2']);
   assert.equal(requiredLiterals('(?<x>a'), undefined, 'an unreadable pattern gives no literal, never a wrong one');
 });
 
@@ -31,7 +32,7 @@ test('literals: lookaround and anchors match no characters; repetition keeps one
   assert.deepEqual(requiredLiterals('^(?!.*test)train\\b'), ['train']);
   assert.deepEqual(requiredLiterals('(?<=model_)version'), ['version']);
   assert.deepEqual(requiredLiterals('(abc){2,3}x'), ['abc']);
-  assert.deepEqual(requiredLiterals('x{2}yz'), undefined, 'x{2} is not one x: the run ends there');
+  assert.deepEqual(requiredLiterals('x{2}yz'), ['yz'], 'x{2} is not one x: the run ends there');
 });
 
 /** Every line of every rule example in the knowledge base. */
