@@ -73,7 +73,9 @@ export function requiredLiteral(glob: string): string | undefined {
  * index; other globs fall back to testing each path. Results are cached per glob set.
  */
 const LITERAL_NAME = /^\*\*\/([^*?[\]{}/!]+)$/;
-const EXTENSION = /^\*\*\/\*(\.[^*?[\]{}/!]+)$/;
+const EXTENSION = /^\*\*\/\*(\.[^*?[\]{}()/!+@|]+)$/;
+/** A glob whose last segment is `*.ext`: only paths ending in `.ext` can match. */
+const ENDS_IN_EXTENSION = /^[^!].*\/\*(\.[^*?[\]{}()/!+@|]+)$/;
 
 export class PathIndex {
   private readonly byName = new Map<string, string[]>();
@@ -82,6 +84,8 @@ export class PathIndex {
   /** Built on first use: each path's place in the index, and its padded form (see paddedPath). */
   private position?: Map<string, number>;
   private padded?: string[];
+  /** Built on first use: paths by every extension their name ends in (`.env.yml` and `.yml`), lower case. */
+  private byExtension?: Map<string, number[]>;
 
   /** `matchPathOf` gives the path globs see (a template file's path in its generated project). */
   constructor(private readonly paths: readonly string[], private readonly matchPathOf: (path: string) => string = (path) => path) {
@@ -112,6 +116,24 @@ export class PathIndex {
     return result;
   }
 
+  /** Indexes of the paths whose name ends in `ext` (lower case, with its dot). */
+  private withExtension(ext: string): number[] {
+    if (!this.byExtension) {
+      this.byExtension = new Map();
+      this.paths.forEach((path, i) => {
+        const seen = this.matchPathOf(path);
+        const name = seen.slice(seen.lastIndexOf('/') + 1).toLowerCase();
+        for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+          const suffix = name.slice(dot);
+          const group = this.byExtension!.get(suffix);
+          if (group) group.push(i);
+          else this.byExtension!.set(suffix, [i]);
+        }
+      });
+    }
+    return this.byExtension.get(ext) ?? [];
+  }
+
   /** The paths one brace-free glob matches, cached: many rules share globs. */
   private matchingOne(glob: string): readonly string[] {
     let result = this.perGlob.get(glob);
@@ -121,12 +143,14 @@ export class PathIndex {
       if (name !== undefined) {
         result = this.byName.get(name) ?? [];
       } else if (ext !== undefined) {
-        result = [...this.byName].flatMap(([n, group]) => (n.endsWith(ext) ? group : []));
+        result = this.withExtension(ext).map((i) => this.paths[i]);
       } else {
         const compiled = compileGlob(glob);
         this.padded ??= this.paths.map((path) => paddedPath(this.matchPathOf(path)));
         const padded = this.padded;
-        result = this.paths.filter((path, i) => matchesCompiled(compiled, this.matchPathOf(path), padded[i]));
+        const last = ENDS_IN_EXTENSION.exec(glob)?.[1]?.toLowerCase();
+        const candidates = last !== undefined ? this.withExtension(last) : this.paths.map((_, i) => i);
+        result = candidates.filter((i) => matchesCompiled(compiled, this.matchPathOf(this.paths[i]), padded[i])).map((i) => this.paths[i]);
       }
       this.perGlob.set(glob, result);
     }
