@@ -3,7 +3,7 @@
  * by their top-level module, texts by path. Imports and calls of the repository's own packages are left
  * out here, once, for every rule.
  */
-import type { Facts, PythonCall, PythonImport } from '../model/facts';
+import type { Facts, FileFact, PythonCall, PythonImport } from '../model/facts';
 import { PathIndex } from '../scan/globs';
 import { NamedScripts } from './namedScripts';
 
@@ -27,6 +27,17 @@ export interface FactIndex {
 }
 
 const cache = new WeakMap<Facts, FactIndex>();
+/** By listing: a re-audit after an edit sees the same listing, and keeps its path index and the globs answered. */
+const filesIndexes = new WeakMap<readonly FileFact[], PathIndex>();
+
+function filesIndex(files: readonly FileFact[], matchPathOf: (path: string) => string): PathIndex {
+  let index = filesIndexes.get(files);
+  if (!index) {
+    index = new PathIndex(files.map((f) => f.path), matchPathOf);
+    filesIndexes.set(files, index);
+  }
+  return index;
+}
 
 /** The index of a facts object (built on first use). */
 export function indexFacts(facts: Facts): FactIndex {
@@ -45,7 +56,7 @@ export function indexFacts(facts: Facts): FactIndex {
       callsByPath: regroup(callsByRoot, (c) => c.path),
       callsByLast: regroup(callsByRoot, (c) => c.name.slice(c.name.lastIndexOf('.') + 1)),
       allCalls: [...callsByRoot.values()].flat(),
-      files: new PathIndex(facts.files.map((f) => f.path), matchPathOf),
+      files: filesIndex(facts.files, matchPathOf),
       textsWith: textsByPattern(facts.texts),
       scripts: new NamedScripts([...facts.texts.keys()]),
       matchPathOf,

@@ -225,7 +225,7 @@ export const LOCATED_FACTS = [
 
 /** Everything the scanner learnt about a repository. */
 export interface Facts {
-  files: FileFact[];
+  files: readonly FileFact[];
   hasGit: boolean;
   dependencies: PythonDependency[];
   requirementsFiles: RequirementsFile[];

@@ -10,7 +10,7 @@ import type { Answer } from '../scope/templateConditions';
 import type { Extractor } from '../facts/extractor';
 import { allExtractors } from '../facts';
 import { ownPackages } from '../facts/ownPackages';
-import { applyBundleScope, applyLibraryScope, applyRetiredScope, applyTemplateScope } from '../scope/repositoryScope';
+import { applyBundleScope, applyLibraryScope, applyRetiredScope, applyTemplateScope, type TemplateView } from '../scope/repositoryScope';
 import type { ScopeOptions } from '../scope/options';
 import type { ContentReads } from '../engine/kinds/kind';
 import type { PatternEngine } from '../engine/patterns';
@@ -76,6 +76,7 @@ const READ_CONCURRENCY = 16;
 
 /** Scan a repository into facts. */
 export async function scan(host: FileHost, request: ScanRequest): Promise<ScanResult> {
+  request.cache?.useFor(requestKey(request));
   const listing = request.cache?.listing ?? await walk(host, {
     excludes: request.excludes,
     maxFiles: request.limits.maxFiles,
@@ -91,7 +92,8 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   const readScoped = async (path: string) => (byPath.has(path) ? readText(path, scopeWarnings) : undefined);
   const templates = await applyTemplateScope(listing.files, request.scope.rules.templates, request.scope.options, readScoped, (w) => scopeWarnings.push(w));
   const facts = emptyFacts(templates.files, listing.hasGit, [...listing.warnings, ...scopeWarnings], templates.notes);
-  const jobs = planReads(templates.files, request, templates.templateTexts);
+  const jobs = request.cache?.planFor(listing, templates) ?? planReads(templates.files, request, templates.templateTexts);
+  request.cache?.keepPlan(listing, templates, jobs);
 
   const results = new Map<string, FileResult>();
   const toRead: FileJob[] = [];
@@ -152,6 +154,25 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
 export class ScanCache {
   /** The last listing: reused until a file is created or deleted (an edit changes no listing). */
   listing?: WalkResult;
+  /** What the cached results were read for (see requestKey). */
+  private request?: string;
+  /** What to read, planned for that listing (and template view): an edit changes no plan. */
+  private plan?: { listing: WalkResult; templates: string; jobs: FileJob[] };
+
+  /** Results read for another request (rules, excludes, limits: a workspace trusted since) are of no use: forget them. */
+  useFor(request: string): void {
+    if (request !== this.request) this.clear();
+    this.request = request;
+  }
+
+  /** The plan kept for this listing and template view, if any. */
+  planFor(listing: WalkResult, templates: TemplateView): FileJob[] | undefined {
+    return this.plan?.listing === listing && this.plan.templates === templateKey(templates) ? this.plan.jobs : undefined;
+  }
+
+  keepPlan(listing: WalkResult, templates: TemplateView, jobs: FileJob[]): void {
+    this.plan = { listing, templates: templateKey(templates), jobs };
+  }
 
   /** By path; `variant` says how the file was read (a template file under its rendered path). */
   private readonly results = new Map<string, { variant: string; result: FileResult }>();
@@ -182,9 +203,23 @@ export class ScanCache {
 
   clear(): void {
     this.listing = undefined;
+    this.plan = undefined;
     this.results.clear();
   }
 
+}
+
+/** What the results of a scan depend on beyond the files: its rules, excludes, limits and scope options. */
+function requestKey(request: ScanRequest): string {
+  const { extractors, yamlRules, content, excludes, limits, scope } = request;
+  return JSON.stringify([extractors.map((e) => e.id), yamlRules, content, excludes, limits, scope]);
+}
+
+/** What a template view changes in a plan: the paths files render to and the answers their texts use. */
+function templateKey(templates: TemplateView): string {
+  return templates.templateTexts.size === 0 && templates.files.every((f) => f.as === undefined)
+    ? ''
+    : JSON.stringify([templates.files.flatMap((f) => (f.as === undefined ? [] : [[f.path, f.as]])), [...templates.templateTexts]]);
 }
 
 /** A file `alongside` patterns can name (see NamedScripts). */
@@ -248,7 +283,7 @@ function jobVariant(job: FileJob): string {
   return job.template || job.as !== undefined ? `${job.as ?? ''}\0${JSON.stringify(job.template ?? null)}` : '';
 }
 
-function emptyFacts(files: FileFact[], hasGit: boolean, warnings: ScanWarning[], notes: ScopeNote[]): Facts {
+function emptyFacts(files: readonly FileFact[], hasGit: boolean, warnings: ScanWarning[], notes: ScopeNote[]): Facts {
   return {
     files, hasGit, dependencies: [], requirementsFiles: [], imports: [], calls: [], notebooks: [],
     ci: [], dvc: [], mlprojects: [], manifests: [], dockerfiles: [], manualSteps: [],

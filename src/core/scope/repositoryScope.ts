@@ -20,7 +20,8 @@ type Warn = (warning: ScanWarning) => void;
 
 /** The files to scan, after leaving a template's generator out; template files carry their rendered path. */
 export interface TemplateView {
-  files: FileFact[];
+  /** The listing itself when no template changes it (so what is built over it can be kept between audits). */
+  files: readonly FileFact[];
   /** Paths whose text holds template tags to neutralise before extraction, with the template's default answers. */
   templateTexts: Map<string, Readonly<Record<string, Answer>>>;
   notes: ScopeNote[];
@@ -33,9 +34,9 @@ export async function applyTemplateScope(
   read: Read,
   warn: Warn,
 ): Promise<TemplateView> {
-  if (!options.templates) return { files: [...files], templateTexts: new Map(), notes: [] };
+  if (!options.templates) return { files, templateTexts: new Map(), notes: [] };
   const scope = await findTemplates(files, rules, read, warn);
-  if (scope.projects.length === 0) return { files: [...files], templateTexts: new Map(), notes: [] };
+  if (scope.projects.length === 0) return { files, templateTexts: new Map(), notes: [] };
   const templateTexts = new Map<string, Readonly<Record<string, Answer>>>();
   const counted: FileFact[] = [];
   // Generator files, and files a conditional in their path leaves out with the default answers.
@@ -152,7 +153,8 @@ function listed(items: readonly string[]): string {
 
 /** Remove every fact found in a dropped file. */
 function dropFacts(facts: Facts, dropped: (path: string) => boolean): void {
-  facts.files = facts.files.filter((file) => !dropped(file.path));
+  // The same array when nothing is dropped: indexes built over it are kept between audits.
+  if (facts.files.some((file) => dropped(file.path))) facts.files = facts.files.filter((file) => !dropped(file.path));
   for (const key of LOCATED_FACTS) dropLocated(facts, key, dropped);
   for (const path of [...facts.texts.keys()]) if (dropped(path)) facts.texts.delete(path);
   facts.ownPackages = ownPackages(facts.files);

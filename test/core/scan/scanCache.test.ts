@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { audit } from '../../../src/core/audit';
 import { EMPTY_CONFIG } from '../../../src/core/config/config';
 import { createNodeFileHost } from '../../../src/core/host/nodeFileHost';
-import { ScanCache } from '../../../src/core/scan/scanner';
+import { DEFAULT_LIMITS, ScanCache, scan } from '../../../src/core/scan/scanner';
+import { allExtractors } from '../../../src/core/facts';
+import { DEFAULT_SCOPE_OPTIONS } from '../../../src/core/scope/options';
 import { knowledge, TEST_TOOL } from '../../helpers/auditFixture';
 import { tempDir } from '../../helpers/paths';
 
@@ -73,6 +75,26 @@ test('an edit is re-audited without listing the tree again; a created file lists
     const created = await run();
     assert.ok(listed > afterFirst, 'a created file means listing again');
     assert.equal(created.practices.find((p) => p.id === 'containerization')?.status, 'present');
+  } finally {
+    dir.dispose();
+  }
+});
+
+test('a cache used for other rules (a workspace trusted since, a new custom practice) starts afresh', async () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir.path, 'train.py'), 'import mlflow\nmlflow.autolog()\n');
+    const cache = new ScanCache();
+    const scanFor = (pattern: string) => scan(createNodeFileHost(dir.path), {
+      extractors: allExtractors, yamlRules: [], excludes: [], limits: DEFAULT_LIMITS, cache,
+      content: [{ files: ['**/*.py'], patterns: [pattern], engine: 'linear' }],
+      scope: { rules: knowledge().scope, options: DEFAULT_SCOPE_OPTIONS },
+    });
+    const first = await scanFor('never_there');
+    assert.equal(first.facts.texts.get('train.py')?.first.size ?? 0, 0);
+    const second = await scanFor('autolog');
+    assert.equal(second.stats.filesRead, 1, 'read again for the new rules');
+    assert.equal(second.facts.texts.get('train.py')?.first.get('linear:autolog')?.line, 2);
   } finally {
     dir.dispose();
   }
