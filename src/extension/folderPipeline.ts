@@ -3,6 +3,7 @@
  * same in the extension host (remote and virtual folders) and in the audit worker (folders
  * on the local disk): the repository's config, the user's settings over it, then the core.
  */
+import { availableParallelism } from 'node:os';
 import { audit } from '../core/audit';
 import type { Config } from '../core/config/config';
 import { readRepoConfig } from '../core/config/readConfig';
@@ -20,6 +21,15 @@ export interface FolderAuditInput {
   stage?: StageId;
   /** Whether the workspace is trusted: an untrusted repository's custom patterns are not run. */
   trusted: boolean;
+}
+
+/**
+ * Scan worker threads for an audit in the editor: two cores fewer than the machine has, so
+ * the audit's own thread and the extension host (every extension's completions and hovers)
+ * each keep a core. The CLI uses every core.
+ */
+export function editorScanWorkers(): number {
+  return Math.max(0, availableParallelism() - 2);
 }
 
 export async function runFolderAudit(
@@ -43,5 +53,6 @@ export async function runFolderAudit(
     tool: { name: 'mlops-lens', version: input.version },
     cache,
     onProgress,
+    workers: editorScanWorkers(),
   });
 }

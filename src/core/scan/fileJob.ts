@@ -133,12 +133,16 @@ export async function runFileJob(job: FileJob, io: JobIo, deferYaml: boolean): P
 
 /**
  * A result from any thread, ready to merge: deferred YAML text parsed into documents, and
- * an empty match (a copy, when it came from a worker) replaced by the shared one.
+ * what a worker's message copied shared again: the file's path in its facts (one string,
+ * not one per import and call) and an empty match.
  */
 export function finishResult(path: string, result: FileResult): FileResult {
   const { yamlText, ...finished } = result;
   if (yamlText !== undefined) parseYamlDocuments(path, yamlText, finished);
   if (finished.matches && finished.matches.first.size === 0 && finished.matches.scripts.length === 0) finished.matches = NOTHING;
+  for (const facts of Object.values(finished.patch) as { path?: string }[][]) {
+    for (const fact of facts) if (fact.path === path) fact.path = path;
+  }
   return finished;
 }
 
