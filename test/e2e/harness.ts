@@ -273,6 +273,20 @@ function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs
   });
 }
 
+/** The manifest of a throwaway test extension: activated on start-up, `extension.js` as its main. */
+export function testExtensionManifest(name: string, displayName: string, contributes: Record<string, unknown>): Record<string, unknown> {
+  return {
+    name,
+    displayName,
+    publisher: 'mlops-lens-test',
+    version: '0.0.1',
+    engines: { vscode: '^1.80.0' },
+    main: './extension.js',
+    activationEvents: ['onStartupFinished'],
+    contributes,
+  };
+}
+
 /**
  * Copies an extension folder into `extensionsDir` as `publisher.name-version`
  * (what VS Code expects). Skips node_modules unless `includeNodeModules`.

@@ -17,6 +17,7 @@ import {
   screenshot,
   statusBarText,
   startEditor,
+  testExtensionManifest,
   waitForNotification,
   waitForStatusBarItem,
   type Editor,
@@ -53,20 +54,11 @@ exports.activate = function (context) {
 exports.deactivate = function () {};
 `;
 
-const MANIFEST = {
-  name: 'e2e-smoke',
-  displayName: 'E2E Smoke',
-  publisher: 'mlops-lens-test',
-  version: '0.0.1',
-  engines: { vscode: '^1.80.0' },
-  main: './extension.js',
-  activationEvents: ['onStartupFinished'],
-  contributes: {
-    commands: [{ command: 'e2eSmoke.hello', title: 'Hello', category: 'E2E Smoke' }],
-    viewsContainers: { activitybar: [{ id: 'e2eSmoke', title: 'E2E Smoke', icon: 'media/icon.svg' }] },
-    views: { e2eSmoke: [{ type: 'webview', id: 'e2eSmoke.view', name: 'Smoke View' }] },
-  },
-};
+const MANIFEST = testExtensionManifest('e2e-smoke', 'E2E Smoke', {
+  commands: [{ command: 'e2eSmoke.hello', title: 'Hello', category: 'E2E Smoke' }],
+  viewsContainers: { activitybar: [{ id: 'e2eSmoke', title: 'E2E Smoke', icon: 'media/icon.svg' }] },
+  views: { e2eSmoke: [{ type: 'webview', id: 'e2eSmoke.view', name: 'Smoke View' }] },
+});
 
 const ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
