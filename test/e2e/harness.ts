@@ -890,17 +890,19 @@ export async function openFile(page: Page, relativePath: string, timeout = DEFAU
   await input.fill(relativePath);
   const name = basename(relativePath);
   const dir = dirname(relativePath) === '.' ? '' : dirname(relativePath);
-  const index = await waitUntil(
+  // The list re-renders as search results arrive: a row found at one index may be gone a
+  // moment later, so finding and clicking are retried together, each click briefly.
+  await waitUntil(
     page,
     `Quick Open to list ${relativePath}`,
     async () => {
       const rows = await quickInputRows(page);
       const i = rows.findIndex((r) => r.label === name && (!dir || r.ariaLabel.includes(dir)));
-      return i >= 0 ? { i } : null;
+      if (i < 0) return null;
+      return page.locator(`${QUICK_INPUT} .monaco-list-row`).nth(i).click({ timeout: 1000 }).then(() => true, () => null);
     },
     timeout,
   );
-  await page.locator(`${QUICK_INPUT} .monaco-list-row`).nth(index.i).click();
   await waitUntil(
     page,
     `the editor tab of ${relativePath} to be active`,
