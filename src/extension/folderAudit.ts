@@ -23,9 +23,10 @@ export class FolderAudit {
   report?: Report;
   error?: string;
   status: FolderView['status'] = 'pending';
-  private readonly cache = new ScanCache();
-  /** The worker that audits a folder on the local disk (undefined: audit in the host). */
+  /** The worker that audits a folder on the local disk (it keeps its own scan cache)... */
   private readonly worker?: WorkerAudit;
+  /** ...or, for a remote or virtual folder audited in the host, the scan cache kept here. */
+  private readonly cache?: ScanCache;
   private running?: Promise<void>;
   private again = false;
   /** The error last shown as a notification: each distinct error is shown once. */
@@ -38,6 +39,7 @@ export class FolderAudit {
     private readonly onChange: () => void,
   ) {
     this.worker = folder.uri.scheme === 'file' ? WorkerAudit.create(knowledge.extensionPath, folder.uri.fsPath) : undefined;
+    if (!this.worker) this.cache = new ScanCache();
   }
 
   /** Run (or queue one more run after the current one); resolves when the folder is up to date. */
@@ -59,14 +61,13 @@ export class FolderAudit {
 
   /** Files changed (`listing`: some created or deleted): the next run reads them again, and lists the tree again if needed. */
   invalidate(paths: readonly string[], listing: boolean): void {
-    if (listing) this.cache.invalidate(paths);
-    else this.cache.contentChanged(paths);
+    this.cache?.filesChanged(paths, listing);
     this.worker?.invalidate([...paths], listing);
   }
 
   /** Settings, configuration or ignore files changed: start from scratch. */
   reset(): void {
-    this.cache.clear();
+    this.cache?.clear();
     this.worker?.reset();
   }
 
@@ -100,7 +101,7 @@ export class FolderAudit {
     try {
       this.report = this.worker
         ? await this.worker.run(input)
-        : await runFolderAudit(createVscodeFileHost(this.folder.uri), this.knowledge.get(), input, this.cache);
+        : await runFolderAudit(createVscodeFileHost(this.folder.uri), this.knowledge.get(), input, this.cache!);
       this.error = undefined;
       this.shownError = undefined;
       this.status = 'ready';

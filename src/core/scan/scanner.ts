@@ -92,8 +92,8 @@ export async function scan(host: FileHost, request: ScanRequest): Promise<ScanRe
   const readScoped = async (path: string) => (byPath.has(path) ? readText(path, scopeWarnings) : undefined);
   const templates = await applyTemplateScope(listing.files, request.scope.rules.templates, request.scope.options, readScoped, (w) => scopeWarnings.push(w));
   const facts = emptyFacts(templates.files, listing.hasGit, [...listing.warnings, ...scopeWarnings], templates.notes);
-  const jobs = request.cache?.planFor(listing, templates) ?? planReads(templates.files, request, templates.templateTexts);
-  request.cache?.keepPlan(listing, templates, jobs);
+  const plan = () => planReads(templates.files, request, templates.templateTexts);
+  const jobs = request.cache ? request.cache.planFor(listing, templates, plan) : plan();
 
   const results = new Map<string, FileResult>();
   const toRead: FileJob[] = [];
@@ -165,13 +165,11 @@ export class ScanCache {
     this.request = request;
   }
 
-  /** The plan kept for this listing and template view, if any. */
-  planFor(listing: WalkResult, templates: TemplateView): FileJob[] | undefined {
-    return this.plan?.listing === listing && this.plan.templates === templateKey(templates) ? this.plan.jobs : undefined;
-  }
-
-  keepPlan(listing: WalkResult, templates: TemplateView, jobs: FileJob[]): void {
-    this.plan = { listing, templates: templateKey(templates), jobs };
+  /** The plan kept for this listing and template view, else the one `plan` makes, kept from now on. */
+  planFor(listing: WalkResult, templates: TemplateView, plan: () => FileJob[]): FileJob[] {
+    const key = templateKey(templates);
+    if (this.plan?.listing !== listing || this.plan.templates !== key) this.plan = { listing, templates: key, jobs: plan() };
+    return this.plan.jobs;
   }
 
   /** By path; `variant` says how the file was read (a template file under its rendered path). */
@@ -190,6 +188,12 @@ export class ScanCache {
   invalidate(paths: Iterable<string>): void {
     this.listing = undefined;
     this.contentChanged(paths);
+  }
+
+  /** Files changed: `listing` when some were created or deleted (see invalidate), else only their contents. */
+  filesChanged(paths: Iterable<string>, listing: boolean): void {
+    if (listing) this.invalidate(paths);
+    else this.contentChanged(paths);
   }
 
   /** Only the contents of these files changed: read them, and the files that read them, again. */

@@ -21,8 +21,7 @@ if (parentPort) {
   const post = (message: FromAuditWorker) => port.postMessage(message);
   port.on('message', async (message: ToAuditWorker) => {
     if (message.type === 'invalidate') {
-      if (message.listing) cache.invalidate(message.paths);
-      else cache.contentChanged(message.paths);
+      cache.filesChanged(message.paths, message.listing);
     } else if (message.type === 'reset') {
       cache.clear();
     } else {
