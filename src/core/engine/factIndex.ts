@@ -1,34 +1,56 @@
 /**
  * Facts indexed once per audit so each rule looks only at candidates: imports and calls
- * by their top-level module, texts by path. Imports and calls of the repository's own packages are left
- * out here, once, for every rule.
+ * by their top-level module, texts by path; every group in file order. Imports and calls of
+ * the repository's own packages are left out here, once, for every rule. After edits to a
+ * few files the last index is updated for those files rather than built again.
  */
 import type { Facts, FileFact, PythonCall, PythonImport } from '../model/facts';
 import { PathIndex } from '../scan/globs';
+import type { DetectionRule } from './kinds';
+import type { Hit } from './kinds/kind';
+import type { Signal } from '../model/report';
+import type { PatternEngine } from './patterns';
 import { NamedScripts } from './namedScripts';
+import { groupBy, withGroups, type Groups } from './groups';
+import { itemsIn, replaceFiles, type Placed } from './pathOrder';
 
 export interface FactIndex {
-  importsByRoot: ReadonlyMap<string, readonly PythonImport[]>;
-  callsByRoot: ReadonlyMap<string, readonly PythonCall[]>;
+  importsByRoot: Groups<PythonImport>;
+  callsByRoot: Groups<PythonCall>;
   /** Imports and calls of each Python file (own packages left out too), for rules on the scripts CI runs. */
-  importsByPath: ReadonlyMap<string, readonly PythonImport[]>;
-  callsByPath: ReadonlyMap<string, readonly PythonCall[]>;
+  importsByPath: Groups<PythonImport>;
+  callsByPath: Groups<PythonCall>;
   /** Calls by their last dotted segment (`fit` for `model.fit`), for globs like `*.fit`. */
-  callsByLast: ReadonlyMap<string, readonly PythonCall[]>;
+  callsByLast: Groups<PythonCall>;
   /** Every call (own packages left out), for globs with no literal first or last segment. */
   allCalls: readonly PythonCall[];
+  /** The imports of each module asked for so far (see importsOfModule): rules and the scope ask for the same ones. */
+  importsOf: Map<string, readonly PythonImport[]>;
   files: PathIndex;
   /** By pattern key: the texts where the pattern matched a line, in path order (so a rule looks only at those). */
-  textsWith: ReadonlyMap<string, readonly string[]>;
+  textsWith: Groups<string>;
   /** Shell scripts each text names (for `alongside`: the work a script does is the work of the file that runs it). */
   scripts: NamedScripts;
   /** The path globs see: a template file's path in its generated project, else the path itself. */
   matchPathOf: (path: string) => string;
+  /** Each rule's hits in these facts, kept as rules are evaluated (see engine/rules.ts). */
+  hits: Map<DetectionRule, RuleHits>;
+  /** After edits: the last facts' rule hits and the files edited since (sorted), whose facts alone differ. */
+  before?: { hits: ReadonlyMap<DetectionRule, RuleHits>; edited: readonly string[] };
+}
+
+/** A rule's hits on one pattern engine, and the signals they gave its practice. */
+export interface RuleHits {
+  engine: PatternEngine;
+  hits: Hit[];
+  signals?: { practiceId: string; signals: Signal[] };
 }
 
 const cache = new WeakMap<Facts, FactIndex>();
 /** By listing: a re-audit after an edit sees the same listing, and keeps its path index and the globs answered. */
 const filesIndexes = new WeakMap<readonly FileFact[], PathIndex>();
+/** Facts spliced from others after edits (see noteEdits), until their index is built. */
+const derivations = new WeakMap<Facts, { from: Facts; paths: readonly string[] }>();
 
 function filesIndex(files: readonly FileFact[], matchPathOf: (path: string) => string): PathIndex {
   let index = filesIndexes.get(files);
@@ -39,31 +61,118 @@ function filesIndex(files: readonly FileFact[], matchPathOf: (path: string) => s
   return index;
 }
 
+/**
+ * `facts` are `from` with the facts of `paths` replaced (and nothing else changed): their
+ * index is `from`'s with those files' entries replaced, not a new one over every fact.
+ */
+export function noteEdits(facts: Facts, from: Facts, paths: readonly string[]): void {
+  // Only from facts with an index: a chain of unindexed facts would keep every earlier one alive.
+  if (cache.has(from)) derivations.set(facts, { from, paths });
+}
+
 /** The index of a facts object (built on first use). */
 export function indexFacts(facts: Facts): FactIndex {
   let index = cache.get(facts);
   if (!index) {
-    const own = new Set(facts.ownPackages);
-    // Relative imports (`..models`) name repository files, never a tool: no rule reads them here.
-    const importsByRoot = groupByRoot(facts.imports.filter((i) => !i.module.startsWith('.')), (i) => i.module, own);
-    const callsByRoot = groupByRoot(facts.calls, (c) => c.name, own);
-    const rendered = new Map(facts.files.flatMap((f) => (f.as !== undefined ? [[f.path, f.as] as const] : [])));
-    const matchPathOf = (path: string) => rendered.get(path) ?? path;
-    index = {
-      importsByRoot,
-      callsByRoot,
-      importsByPath: regroup(importsByRoot, (i) => i.path),
-      callsByPath: regroup(callsByRoot, (c) => c.path),
-      callsByLast: regroup(callsByRoot, (c) => c.name.slice(c.name.lastIndexOf('.') + 1)),
-      allCalls: [...callsByRoot.values()].flat(),
-      files: filesIndex(facts.files, matchPathOf),
-      textsWith: textsByPattern(facts.texts),
-      scripts: new NamedScripts([...facts.texts.keys()]),
-      matchPathOf,
-    };
+    const derivation = derivations.get(facts);
+    derivations.delete(facts);
+    const base = derivation && cache.get(derivation.from);
+    index = derivation && base ? editedIndex(base, facts, derivation.from, derivation.paths) : newIndex(facts);
     cache.set(facts, index);
   }
   return index;
+}
+
+/** Imports and calls rules look at: not of the repository's own packages, nor relative (`..models` names a file, never a tool). */
+function toolFacts(facts: Facts, imports: readonly PythonImport[], calls: readonly PythonCall[]): { imports: PythonImport[]; calls: PythonCall[] } {
+  const own = new Set(facts.ownPackages);
+  return {
+    imports: imports.filter((i) => !i.module.startsWith('.') && !own.has(rootOf(i.module))),
+    calls: calls.filter((c) => !own.has(rootOf(c.name))),
+  };
+}
+
+/** Every group in file order (path, then line), as the facts are. */
+function newIndex(facts: Facts): FactIndex {
+  const { imports, calls } = toolFacts(facts, facts.imports, facts.calls);
+  const rendered = new Map(facts.files.flatMap((f) => (f.as !== undefined ? [[f.path, f.as] as const] : [])));
+  const matchPathOf = (path: string) => rendered.get(path) ?? path;
+  return {
+    importsByRoot: groupBy(imports, (i) => rootOf(i.module)),
+    callsByRoot: groupBy(calls, (c) => rootOf(c.name)),
+    importsByPath: groupBy(imports, (i) => i.path),
+    callsByPath: groupBy(calls, (c) => c.path),
+    callsByLast: groupBy(calls, lastSegment),
+    allCalls: calls,
+    importsOf: new Map(),
+    hits: new Map(),
+    files: filesIndex(facts.files, matchPathOf),
+    textsWith: textsByPattern(facts.texts),
+    scripts: new NamedScripts([...facts.texts.keys()]),
+    matchPathOf,
+  };
+}
+
+/** `base` (the index of `from`) with the entries of the edited files replaced by those in `facts`. */
+function editedIndex(base: FactIndex, facts: Facts, from: Facts, paths: readonly string[]): FactIndex {
+  const edited = [...new Set(paths)].sort();
+  const was = toolFacts(from, edited.flatMap((p) => itemsIn(from.imports, p)), edited.flatMap((p) => itemsIn(from.calls, p)));
+  const is = toolFacts(facts, edited.flatMap((p) => itemsIn(facts.imports, p)), edited.flatMap((p) => itemsIn(facts.calls, p)));
+  const imports = (groups: Groups<PythonImport>, keyOf: (i: PythonImport) => string) => regrouped(groups, edited, was.imports, is.imports, keyOf);
+  const calls = (groups: Groups<PythonCall>, keyOf: (c: PythonCall) => string) => regrouped(groups, edited, was.calls, is.calls, keyOf);
+  const roots = new Set([...was.imports, ...is.imports].map((i) => rootOf(i.module)));
+  return {
+    ...base,
+    hits: new Map(),
+    before: { hits: base.hits, edited },
+    importsOf: new Map([...base.importsOf].filter(([module]) => !roots.has(rootOf(module)))),
+    importsByRoot: imports(base.importsByRoot, (i) => rootOf(i.module)),
+    callsByRoot: calls(base.callsByRoot, (c) => rootOf(c.name)),
+    importsByPath: imports(base.importsByPath, (i) => i.path),
+    callsByPath: calls(base.callsByPath, (c) => c.path),
+    callsByLast: calls(base.callsByLast, lastSegment),
+    allCalls: replaceFiles(base.allCalls, edited.map((p) => [p, is.calls.filter((c) => c.path === p)])),
+    textsWith: facts.texts === from.texts ? base.textsWith : retextedPaths(base.textsWith, edited, from.texts, facts.texts),
+    scripts: facts.texts === from.texts ? base.scripts : scriptsAfter(base.scripts, edited, from.texts, facts.texts),
+  };
+}
+
+/** Named scripts after edits: the same texts unless an edit added or removed one. */
+function scriptsAfter(scripts: NamedScripts, edited: readonly string[], was: Facts['texts'], is: Facts['texts']): NamedScripts {
+  return edited.every((p) => was.has(p) === is.has(p)) ? scripts.afterEdits(edited) : new NamedScripts([...is.keys()]);
+}
+
+/** Groups with the edited files' items replaced: only the groups those items were or are in change. */
+function regrouped<T extends Placed>(groups: Groups<T>, edited: readonly string[], was: readonly T[], is: readonly T[], keyOf: (item: T) => string): Groups<T> {
+  const replaced = new Map<string, readonly T[]>();
+  for (const key of new Set([...was, ...is].map(keyOf))) {
+    replaced.set(key, replaceFiles(groups.get(key) ?? [], edited.map((p) => [p, is.filter((i) => i.path === p && keyOf(i) === key)])));
+  }
+  return withGroups(groups, replaced);
+}
+
+/** Paths by pattern key with the edited files' matches replaced (paths stay in order). */
+function retextedPaths(byPattern: Groups<string>, edited: readonly string[], was: Facts['texts'], is: Facts['texts']): Groups<string> {
+  const keys = new Set(edited.flatMap((p) => [...(was.get(p)?.first.keys() ?? []), ...(is.get(p)?.first.keys() ?? [])]));
+  const isEdited = new Set(edited);
+  const replaced = new Map<string, readonly string[]>();
+  for (const key of keys) {
+    const paths = (byPattern.get(key) ?? []).filter((p) => !isEdited.has(p));
+    for (const path of edited) if (is.get(path)?.first.has(key)) paths.splice(sortedIndex(paths, path), 0, path);
+    replaced.set(key, paths);
+  }
+  return withGroups(byPattern, replaced);
+}
+
+function sortedIndex(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function textsByPattern(texts: Facts['texts']): Map<string, string[]> {
@@ -95,7 +204,13 @@ export function importedModuleIn(i: PythonImport, module: string): string | unde
 
 /** The repository's imports of a module or its submodules (own packages left out). */
 export function importsOfModule(facts: Facts, module: string): readonly PythonImport[] {
-  return (indexFacts(facts).importsByRoot.get(rootOf(module)) ?? []).filter((i) => importedModuleIn(i, module) !== undefined);
+  const index = indexFacts(facts);
+  let imports = index.importsOf.get(module);
+  if (!imports) {
+    imports = (index.importsByRoot.get(rootOf(module)) ?? []).filter((i) => importedModuleIn(i, module) !== undefined);
+    index.importsOf.set(module, imports);
+  }
+  return imports;
 }
 
 /** The first segment of a dotted name: `mlflow` for `mlflow.sklearn.autolog`. */
@@ -104,30 +219,9 @@ export function rootOf(name: string): string {
   return dot < 0 ? name : name.slice(0, dot);
 }
 
-/** The items of every root regrouped by another key (their file, a call's last name segment). */
-function regroup<T>(byRoot: ReadonlyMap<string, readonly T[]>, keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const items of byRoot.values()) {
-    for (const item of items) {
-      const key = keyOf(item);
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
-}
-
-function groupByRoot<T>(items: readonly T[], nameOf: (item: T) => string, own: ReadonlySet<string>): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const root = rootOf(nameOf(item));
-    if (own.has(root)) continue;
-    const group = groups.get(root);
-    if (group) group.push(item);
-    else groups.set(root, [item]);
-  }
-  return groups;
+/** A call's last dotted segment: `fit` for `model.fit`. */
+function lastSegment(call: PythonCall): string {
+  return call.name.slice(call.name.lastIndexOf('.') + 1);
 }
 
 /**

@@ -36,6 +36,14 @@ export class NamedScripts {
     return scripts;
   }
 
+  /** The same texts after edits to `paths` that added or removed none: what those name is looked up again. */
+  afterEdits(paths: readonly string[]): NamedScripts {
+    const next = new NamedScripts(this.textPaths);
+    next.byName = this.byName;
+    for (const [path, scripts] of this.named) if (!paths.includes(path)) next.named.set(path, scripts);
+    return next;
+  }
+
   private resolve(name: string, folder: string): string | undefined {
     const relative = name.replace(/^(\.\/)+/, '');
     const candidates = [folder === '' ? relative : `${folder}/${relative}`, relative.replace(/^\/+/, '')];

@@ -243,7 +243,7 @@ export interface Facts {
   ownPackages: string[];
   scope: RepositoryScope;
   /** What `content` rules found in the files they read, by path (the texts themselves are not kept). */
-  texts: Map<string, TextMatches>;
+  texts: ReadonlyMap<string, TextMatches>;
   warnings: ScanWarning[];
 }
 

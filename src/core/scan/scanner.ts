@@ -4,20 +4,24 @@
  * becomes a scan warning; nothing in the repository is executed.
  */
 import type { FileHost } from '../host/fileHost';
-import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote } from '../model/facts';
+import { LOCATED_FACTS, type Facts, type FileFact, type ScanWarning, type ScopeNote, type TextMatches } from '../model/facts';
 import type { ScopeRules } from '../model/knowledge';
 import type { Answer } from '../scope/templateConditions';
 import type { Extractor } from '../facts/extractor';
 import { allExtractors } from '../facts';
 import { ownPackages } from '../facts/ownPackages';
-import { applyBundleScope, applyLibraryScope, applyRetiredScope, applyTemplateScope, type TemplateView } from '../scope/repositoryScope';
+import { applyBundleScope, applyLibraryScope, applyRetiredScope, applyTemplateScope } from '../scope/repositoryScope';
 import type { ScopeOptions } from '../scope/options';
 import type { ContentReads } from '../engine/kinds/kind';
 import type { PatternEngine } from '../engine/patterns';
 import { patternKey } from '../engine/textMatches';
+import { noteEdits } from '../engine/factIndex';
+import { byLocation, type Placed } from '../engine/pathOrder';
 import { append, finishResult, mergePatch, runFileJob, textReader, type ContentJob, type FileJob, type FileResult, type JobIo } from './fileJob';
 import { PathIndex } from './globs';
-import { walk, type WalkResult } from './walk';
+import { walk } from './walk';
+import { spliceable, spliceEdits, type FileEdit } from './edits';
+import { ScanCache, type EditsSince } from './scanCache';
 import { defaultWorkerCount, PARALLEL_MIN_JOBS, runInWorkers, workerScript } from './workerPool';
 
 /** Bounds that keep a scan fast and its memory flat on any repository. */
@@ -74,156 +78,142 @@ const WORKER_EXTRACTORS = new Set(allExtractors.map((e) => e.id));
 /** Enough reads in flight to keep the I/O thread pool busy. */
 const READ_CONCURRENCY = 16;
 
+export { ScanCache };
+
 /** Scan a repository into facts. */
 export async function scan(host: FileHost, request: ScanRequest): Promise<ScanResult> {
   request.cache?.useFor(requestKey(request));
-  const listing = request.cache?.listing ?? await walk(host, {
+  const edits = request.cache?.editsSince();
+  return (edits && await scanEdits(host, request, request.cache!, edits)) || fullScan(host, request);
+}
+
+async function fullScan(host: FileHost, request: ScanRequest): Promise<ScanResult> {
+  const { cache } = request;
+  const listing = cache?.listing ?? await walk(host, {
     excludes: request.excludes,
     maxFiles: request.limits.maxFiles,
     maxDepth: request.limits.maxDepth,
     maxIgnoreFileBytes: request.limits.maxFileBytes,
     onProgress: (done) => request.onProgress?.({ phase: 'listing', done }),
   });
-  if (request.cache) request.cache.listing = listing;
+  if (cache) cache.listing = listing;
   const stats: ScanStats = { files: listing.files.length, filesRead: 0, bytesRead: 0 };
   const scopeWarnings: ScanWarning[] = [];
   const readText = textReader(host, request.limits.maxFileBytes, stats);
-  const byPath = new Set(listing.files.map((f) => f.path));
-  const readScoped = async (path: string) => (byPath.has(path) ? readText(path, scopeWarnings) : undefined);
-  const templates = await applyTemplateScope(listing.files, request.scope.rules.templates, request.scope.options, readScoped, (w) => scopeWarnings.push(w));
-  const facts = emptyFacts(templates.files, listing.hasGit, [...listing.warnings, ...scopeWarnings], templates.notes);
+  const listed = new Set(listing.files.map((f) => f.path));
+  // What the scope stages read decides the scope: an edit to one of them needs a full scan.
+  const scopeReads = new Set<string>();
+  const readScoped = (warnings: ScanWarning[]) => async (path: string) => {
+    scopeReads.add(path);
+    return listed.has(path) ? readText(path, warnings) : undefined;
+  };
+  const templates = await applyTemplateScope(listing.files, request.scope.rules.templates, request.scope.options, readScoped(scopeWarnings), (w) => scopeWarnings.push(w));
+  const texts = new Map<string, TextMatches>();
+  const facts = emptyFacts(templates.files, listing.hasGit, [...listing.warnings, ...scopeWarnings], templates.notes, texts);
   const plan = () => planReads(templates.files, request, templates.templateTexts);
-  const jobs = request.cache ? request.cache.planFor(listing, templates, plan) : plan();
+  const jobs = cache ? cache.planFor(listing, templates, plan) : plan();
 
   const results = new Map<string, FileResult>();
   const toRead: FileJob[] = [];
   for (const job of jobs) {
-    const cached = request.cache?.get(job.path, jobVariant(job));
+    const cached = cache?.get(job.path, jobVariant(job));
     if (cached) results.set(job.path, cached);
     else toRead.push(job);
   }
-  let done = results.size;
-  const finished = (job: FileJob, result: FileResult) => {
-    const complete = finishResult(job.path, result);
-    request.cache?.set(job.path, jobVariant(job), complete);
-    results.set(job.path, complete);
-    done++;
-    if (done % 100 === 0 || done === jobs.length) request.onProgress?.({ phase: 'reading', done, total: jobs.length });
-  };
-  const script = workerScript();
-  const workers = request.workers ?? defaultWorkerCount();
-  if (host.localRoot !== undefined && script && workers > 0 && toRead.length >= PARALLEL_MIN_JOBS && request.extractors.every((e) => WORKER_EXTRACTORS.has(e.id))) {
-    const data = { root: host.localRoot, maxFileBytes: request.limits.maxFileBytes, paths: [...byPath] };
-    // A worker that fails leaves its jobs to this thread: the scan still completes.
-    await runInWorkers(toRead, { script, count: workers, data }, finished, stats).catch(() => undefined);
-  }
-  const extractors = new Map(request.extractors.map((e) => [e.id, e]));
-  const io: JobIo = { readText, exists: (path) => byPath.has(path), extractor: (id) => extractors.get(id)! };
-  await runPool(toRead.filter((job) => !results.has(job.path)), READ_CONCURRENCY, async (job) => finished(job, await runFileJob(job, io, false)));
+  await readJobs(host, request, toRead, { readText, listed, stats }, (job, result) => {
+    results.set(job.path, result);
+    if (results.size % 100 === 0 || results.size === jobs.length) request.onProgress?.({ phase: 'reading', done: results.size, total: jobs.length });
+  });
   // One warning per file and kind (a file parsed twice must not be reported twice), in a set: a
   // repository can yield tens of thousands of warnings.
   const warned = new Set(facts.warnings.filter((w) => w.path !== undefined).map(warningKey));
+  // Files some other file's results name: their facts are not theirs alone to splice.
+  const named = new Set<string>();
   for (const job of jobs) {
     const result = results.get(job.path)!;
     mergePatch(facts, result.patch);
     append(facts.yamlDocuments, result.yamlDocuments);
-    if (result.matches !== undefined) facts.texts.set(job.path, result.matches);
+    if (result.matches !== undefined) texts.set(job.path, result.matches);
     for (const warning of result.warnings) {
       if (warning.path !== undefined) {
+        if (warning.path !== job.path) named.add(warning.path);
         if (warned.has(warningKey(warning))) continue;
         warned.add(warningKey(warning));
       }
       facts.warnings.push(warning);
     }
+    if (cache) for (const items of Object.values(result.patch) as Placed[][]) for (const item of items) if (item.path !== job.path) named.add(item.path);
   }
   applyBundleScope(facts, request.scope.rules.bundles);
   applyRetiredScope(facts, request.scope.rules.retiredFolders, request.scope.options);
   const libraryWarnings: ScanWarning[] = [];
-  const readForLibrary = async (path: string) => (byPath.has(path) ? readText(path, libraryWarnings) : undefined);
-  await applyLibraryScope(facts, request.scope.rules.libraries, request.scope.options, readForLibrary, (w) => libraryWarnings.push(w));
+  await applyLibraryScope(facts, request.scope.rules.libraries, request.scope.options, readScoped(libraryWarnings), (w) => libraryWarnings.push(w));
   append(facts.warnings, libraryWarnings.filter((w) => w.path === undefined || !warned.has(warningKey(w))));
   sortFacts(facts);
+  cache?.completed({
+    listing,
+    facts,
+    basis: { scopeReads, named, counted: new Set(facts.files.map((f) => f.path)) },
+    jobs: new Map(jobs.map((job) => [job.path, job])),
+    listed,
+  }, 'full');
   return { facts, stats };
 }
 
+/** More edited files than this are scanned in full: splicing each costs a pass over the facts. */
+const MAX_SPLICED_FILES = 64;
+
 /**
- * Per-file scan results kept between audits (the editor re-audits on every save): a new
- * scan reads and parses only files not in the cache, and lists the tree again only after
- * files were created or deleted. Clear it when the knowledge base or configuration changes.
+ * The re-scan after content edits alone: the edited files (and those that read them) are
+ * read again and their facts spliced into the last scan's; undefined when the edits need a
+ * full scan (see spliceable). Either way the files read stay in the cache.
  */
-export class ScanCache {
-  /** The last listing: reused until a file is created or deleted (an edit changes no listing). */
-  listing?: WalkResult;
-  /** What the cached results were read for (see requestKey). */
-  private request?: string;
-  /** What to read, planned for that listing (and template view): an edit changes no plan. */
-  private plan?: { listing: WalkResult; templates: string; jobs: FileJob[] };
+async function scanEdits(host: FileHost, request: ScanRequest, cache: ScanCache, { last, edited, before }: EditsSince): Promise<ScanResult | undefined> {
+  if ([...edited].some((path) => last.basis.scopeReads.has(path))) return undefined;
+  const toRead = [...edited].flatMap((path) => last.jobs.get(path) ?? []);
+  if (toRead.length > MAX_SPLICED_FILES || toRead.some((job) => !before.has(job.path))) return undefined;
+  const stats: ScanStats = { files: last.listing.files.length, filesRead: 0, bytesRead: 0 };
+  const readText = textReader(host, request.limits.maxFileBytes, stats);
+  const edits: FileEdit[] = [];
+  await readJobs(host, request, toRead, { readText, listed: last.listed, stats }, (job, after) => edits.push({ path: job.path, before: before.get(job.path)!, after }));
+  if (!spliceable(edits, last.basis)) return undefined;
+  const facts = spliceEdits(last.facts, edits, last.basis);
+  noteEdits(facts, last.facts, edits.map((e) => e.path));
+  cache.completed({ ...last, facts }, 'edits');
+  return { facts, stats };
+}
 
-  /** Results read for another request (rules, excludes, limits: a workspace trusted since) are of no use: forget them. */
-  useFor(request: string): void {
-    if (request !== this.request) this.clear();
-    this.request = request;
+/** Read jobs on every core (when there are enough), else on this thread; each result goes to the cache and `done`. */
+async function readJobs(
+  host: FileHost,
+  request: ScanRequest,
+  toRead: readonly FileJob[],
+  { readText, listed, stats }: { readText: JobIo['readText']; listed: ReadonlySet<string>; stats: ScanStats },
+  done: (job: FileJob, result: FileResult) => void,
+): Promise<void> {
+  const read = new Set<string>();
+  const finished = (job: FileJob, result: FileResult) => {
+    const complete = finishResult(job.path, result);
+    request.cache?.set(job.path, jobVariant(job), complete);
+    read.add(job.path);
+    done(job, complete);
+  };
+  const script = workerScript();
+  const workers = request.workers ?? defaultWorkerCount();
+  if (host.localRoot !== undefined && script && workers > 0 && toRead.length >= PARALLEL_MIN_JOBS && request.extractors.every((e) => WORKER_EXTRACTORS.has(e.id))) {
+    const data = { root: host.localRoot, maxFileBytes: request.limits.maxFileBytes, paths: [...listed] };
+    // A worker that fails leaves its jobs to this thread: the scan still completes.
+    await runInWorkers(toRead, { script, count: workers, data }, finished, stats).catch(() => undefined);
   }
-
-  /** The plan kept for this listing and template view, else the one `plan` makes, kept from now on. */
-  planFor(listing: WalkResult, templates: TemplateView, plan: () => FileJob[]): FileJob[] {
-    const key = templateKey(templates);
-    if (this.plan?.listing !== listing || this.plan.templates !== key) this.plan = { listing, templates: key, jobs: plan() };
-    return this.plan.jobs;
-  }
-
-  /** By path; `variant` says how the file was read (a template file under its rendered path). */
-  private readonly results = new Map<string, { variant: string; result: FileResult }>();
-
-  get(path: string, variant = ''): FileResult | undefined {
-    const cached = this.results.get(path);
-    return cached?.variant === variant ? cached.result : undefined;
-  }
-
-  set(path: string, variant: string, result: FileResult): void {
-    this.results.set(path, { variant, result });
-  }
-
-  /** Files were created or deleted (or may have been): list the tree again, and read these and the files that read them. */
-  invalidate(paths: Iterable<string>): void {
-    this.listing = undefined;
-    this.contentChanged(paths);
-  }
-
-  /** Files changed: `listing` when some were created or deleted (see invalidate), else only their contents. */
-  filesChanged(paths: Iterable<string>, listing: boolean): void {
-    if (listing) this.invalidate(paths);
-    else this.contentChanged(paths);
-  }
-
-  /** Only the contents of these files changed: read them, and the files that read them, again. */
-  contentChanged(paths: Iterable<string>): void {
-    const changed = new Set(paths);
-    for (const path of changed) this.results.delete(path);
-    for (const [path, result] of this.results) {
-      if ([...result.result.reads].some((read) => changed.has(read))) this.results.delete(path);
-    }
-  }
-
-  clear(): void {
-    this.listing = undefined;
-    this.plan = undefined;
-    this.results.clear();
-  }
-
+  const extractors = new Map(request.extractors.map((e) => [e.id, e]));
+  const io: JobIo = { readText, exists: (path) => listed.has(path), extractor: (id) => extractors.get(id)! };
+  await runPool(toRead.filter((job) => !read.has(job.path)), READ_CONCURRENCY, async (job) => finished(job, await runFileJob(job, io, false)));
 }
 
 /** What the results of a scan depend on beyond the files: its rules, excludes, limits and scope options. */
 function requestKey(request: ScanRequest): string {
   const { extractors, yamlRules, content, excludes, limits, scope } = request;
   return JSON.stringify([extractors.map((e) => e.id), yamlRules, content, excludes, limits, scope]);
-}
-
-/** What a template view changes in a plan: the paths files render to and the answers their texts use. */
-function templateKey(templates: TemplateView): string {
-  return templates.templateTexts.size === 0 && templates.files.every((f) => f.as === undefined)
-    ? ''
-    : JSON.stringify([templates.files.flatMap((f) => (f.as === undefined ? [] : [[f.path, f.as]])), [...templates.templateTexts]]);
 }
 
 /** A file `alongside` patterns can name (see NamedScripts). */
@@ -287,12 +277,12 @@ function jobVariant(job: FileJob): string {
   return job.template || job.as !== undefined ? `${job.as ?? ''}\0${JSON.stringify(job.template ?? null)}` : '';
 }
 
-function emptyFacts(files: readonly FileFact[], hasGit: boolean, warnings: ScanWarning[], notes: ScopeNote[]): Facts {
+function emptyFacts(files: readonly FileFact[], hasGit: boolean, warnings: ScanWarning[], notes: ScopeNote[], texts: Map<string, TextMatches>): Facts {
   return {
     files, hasGit, dependencies: [], requirementsFiles: [], imports: [], calls: [], notebooks: [],
     ci: [], dvc: [], mlprojects: [], manifests: [], dockerfiles: [], manualSteps: [],
     yamlDocuments: [], ownPackages: ownPackages(files), scope: { notes, librarySource: [] },
-    texts: new Map(), warnings: [...warnings],
+    texts, warnings: [...warnings],
   };
 }
 
@@ -310,8 +300,6 @@ async function runPool<T>(items: readonly T[], size: number, work: (item: T) => 
 
 /** Facts come in file order whatever order the reads finished in: reports stay deterministic. */
 function sortFacts(facts: Facts): void {
-  const byLocation = (a: { path: string; line?: number }, b: { path: string; line?: number }) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0);
-  for (const key of LOCATED_FACTS) (facts[key] as { path: string; line?: number }[]).sort(byLocation);
+  for (const key of LOCATED_FACTS) (facts[key] as Placed[]).sort(byLocation);
   facts.warnings.sort((a, b) => ((a.path ?? '') < (b.path ?? '') ? -1 : (a.path ?? '') > (b.path ?? '') ? 1 : 0));
 }

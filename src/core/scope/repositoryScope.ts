@@ -156,7 +156,7 @@ function dropFacts(facts: Facts, dropped: (path: string) => boolean): void {
   // The same array when nothing is dropped: indexes built over it are kept between audits.
   if (facts.files.some((file) => dropped(file.path))) facts.files = facts.files.filter((file) => !dropped(file.path));
   for (const key of LOCATED_FACTS) dropLocated(facts, key, dropped);
-  for (const path of [...facts.texts.keys()]) if (dropped(path)) facts.texts.delete(path);
+  if ([...facts.texts.keys()].some(dropped)) facts.texts = new Map([...facts.texts].filter(([path]) => !dropped(path)));
   facts.ownPackages = ownPackages(facts.files);
 }
 

@@ -24,6 +24,7 @@ export const callKind: RuleKindDefinition<CallRule> = {
   },
   defaultStrength: 'configured',
   patterns: (rule) => (rule.value === undefined ? [] : [{ field: ['value'], pattern: rule.value }]),
+  locality: () => 'file',
   match: (rule, facts, { engine }) => {
     const match = globMatcher(rule.names);
     const imports = importingFilter(rule.importing, facts);

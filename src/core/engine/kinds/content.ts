@@ -34,6 +34,8 @@ export const contentKind: RuleKindDefinition<ContentRule> = {
   }),
   // Lines are read whether or not the file parses.
   evidenceFiles: (rule) => ({ globs: rule.files, parsed: false }),
+  // A script a file names is another file: `alongside` looks beyond the file.
+  locality: (rule) => (rule.alongside === undefined ? 'file' : undefined),
   match: (rule, facts, { engine }) => {
     const { textsWith, scripts, matchPathOf } = indexFacts(facts);
     const inFiles = globMatcher(rule.files);

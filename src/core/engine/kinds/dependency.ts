@@ -14,6 +14,7 @@ export const dependencyKind: RuleKindDefinition<DependencyRule> = {
   // Declaring a dependency only mentions a tool.
   defaultStrength: 'mentioned',
   evidenceFiles: () => DEPENDENCY_FILES,
+  locality: () => 'file',
   match: (rule, facts) => {
     const names = new Set(rule.names.map(normalizeDistName));
     return facts.dependencies.filter((d) => names.has(d.name)).map((d) => ({ path: d.path, line: d.line, detail: `${d.name}${d.spec}` }));

@@ -17,6 +17,7 @@ export const dockerfileKind: RuleKindDefinition<DockerfileRule> = {
   defaultStrength: 'configured',
   patterns: (rule) => (rule.pattern === undefined ? [] : [{ field: ['pattern'], pattern: rule.pattern }]),
   evidenceFiles: () => DOCKERFILES,
+  locality: () => 'file',
   match: (rule, facts, { engine }) =>
     facts.dockerfiles.flatMap((file) =>
       file.instructions

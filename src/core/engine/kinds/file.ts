@@ -14,5 +14,6 @@ export const fileKind: RuleKindDefinition<FileRule> = {
   reads: (rule) => ({ watch: rule.glob }),
   // A file is listed even when it cannot be read: only a folder that cannot be listed hides it.
   evidenceFiles: (rule) => ({ globs: rule.glob, parsed: false }),
+  locality: () => 'listing',
   match: (rule, facts) => indexFacts(facts).files.matching(rule.glob).map((path) => ({ path })),
 };

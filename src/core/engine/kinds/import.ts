@@ -11,6 +11,7 @@ export const importKind: RuleKindDefinition<ImportRule> = {
   matches: 'a Python import of the module or any submodule (scripts and notebooks); `from a.b import c` imports `a.b.c` when `c` is a submodule named by the rule',
   fields: { modules: { ...req(texts), doc: 'dotted module names' } },
   defaultStrength: 'configured',
+  locality: () => 'file',
   match: (rule, facts) =>
     rule.modules.flatMap((m) => importsOfModule(facts, m).map((i) => ({ path: i.path, line: i.line, detail: `import ${importedModuleIn(i, m)}` }))),
 };

@@ -65,6 +65,9 @@ export interface ContentReads {
   alongside?: string;
 }
 
+/** See RuleKindDefinition.locality. */
+export type Locality = 'listing' | 'file';
+
 /** Where a rule's evidence lives (see RuleKindDefinition.evidenceFiles). */
 export interface EvidenceFiles {
   globs: readonly string[];
@@ -90,6 +93,12 @@ export interface RuleKindDefinition<R extends { kind: string }> {
    * seen is "not available" rather than absent. Broad globs (`**\/*.py`) are not counted.
    */
   evidenceFiles?(rule: R): EvidenceFiles;
+  /**
+   * What the rule's hits in a file depend on, so a re-audit after edits redoes only what they
+   * changed: `listing`, the list of files alone (an edit changes no hit); `file`, that file's own
+   * facts and the listing (only the edited files are matched again). Unset: facts anywhere.
+   */
+  locality?(rule: R): Locality | undefined;
   /** Rules nested in this one (read planning and pattern checks cover them too). */
   subRules?(rule: R): { field: (string | number)[]; rule: DetectionRule }[];
   match(rule: R, facts: Facts, context: MatchContext): Hit[];

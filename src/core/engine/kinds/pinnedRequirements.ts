@@ -12,6 +12,7 @@ export const pinnedRequirementsKind: RuleKindDefinition<PinnedRequirementsRule> 
   fields: { share: { ...opt({ type: 'number', min: 0.5, max: 1 }), doc: 'the share of requirements that must be pinned (default 1)' } },
   defaultStrength: 'configured',
   evidenceFiles: () => DEPENDENCY_FILES,
+  locality: () => 'file',
   match: (rule, facts) =>
     facts.requirementsFiles
       .filter((r) => r.requirements > 0 && (r.hashed || r.pinned >= r.requirements * (rule.share ?? 1)))

@@ -36,6 +36,7 @@ export const yamlKind: RuleKindDefinition<YamlRule> = {
   ],
   reads: (rule) => ({ yamlKeys: [{ files: rule.files, key: rule.key }], watch: rule.files }),
   evidenceFiles: (rule) => ({ globs: rule.files, parsed: true }),
+  locality: () => 'file',
   match: (rule, facts, { engine }) => {
     const match = globMatcher(rule.files);
     const { matchPathOf } = indexFacts(facts);
