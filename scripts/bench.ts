@@ -90,7 +90,9 @@ interface SizeResult {
   audit: Timed;
   rgSignal?: Timed;
   rgFiles?: Timed;
+  /** The slowest of the re-audits after each edit (see editorAudits). */
   incrementalMs?: number;
+  reaudits?: number[];
   eventLoop?: { maxMs: number; p99Ms: number; auditMs: number };
 }
 
@@ -100,7 +102,7 @@ interface SizeResult {
  * largest gap between ticks of a 5 ms timer on this thread, less the 5 ms, is the longest
  * the host's event loop was blocked; then one file is edited and re-audited.
  */
-async function editorAudits(tree: string): Promise<{ eventLoop: { maxMs: number; p99Ms: number; auditMs: number }; incrementalMs: number }> {
+async function editorAudits(tree: string): Promise<{ eventLoop: { maxMs: number; p99Ms: number; auditMs: number }; incrementalMs: number; reaudits: number[] }> {
   const worker = WorkerAudit.create(ROOT, tree);
   if (!worker) throw new Error('dist/auditWorker.js is not built (node esbuild.mjs)');
   const input = { rootName: 'bench', version: 'bench', excludes: [], trusted: true };
@@ -118,13 +120,21 @@ async function editorAudits(tree: string): Promise<{ eventLoop: { maxMs: number;
     clearInterval(ticker);
     gaps.push(Math.max(0, performance.now() - last - TICK_MS));
     gaps.sort((a, b) => a - b);
-    const changed = 'services/svc0/src/train.py';
-    appendFileSync(join(tree, changed), '\n# edited\n');
-    worker.invalidate([changed], false);
-    start = performance.now();
-    await worker.run(input);
-    const incrementalMs = performance.now() - start;
-    return { eventLoop: { maxMs: gaps[gaps.length - 1], p99Ms: gaps[Math.floor(gaps.length * 0.99)], auditMs }, incrementalMs };
+    // Edits a developer makes, each saved and re-audited in turn; the slowest counts.
+    const edits: [path: string, text: string][] = [
+      ['services/svc0/src/train.py', '\n# a comment\n'],
+      ['services/svc0/src/train.py', '\nimport mlflow\nmlflow.log_metric("auc", 0.9)\nnp.random.seed(7)\n'],
+      ['services/svc1/src/models/model_534.py', '\n\nimport pandera as pa\n'],
+    ];
+    const reaudits: number[] = [];
+    for (const [changed, text] of edits) {
+      appendFileSync(join(tree, changed), text);
+      start = performance.now();
+      worker.invalidate([changed], false);
+      await worker.run(input);
+      reaudits.push(performance.now() - start);
+    }
+    return { eventLoop: { maxMs: gaps[gaps.length - 1], p99Ms: gaps[Math.floor(gaps.length * 0.99)], auditMs }, incrementalMs: Math.max(...reaudits), reaudits };
   } finally {
     worker.dispose();
   }
@@ -196,7 +206,7 @@ async function main(): Promise<void> {
   const at100k = sizes.find((s) => s.files === editorSize)!;
   const largest = sizes[sizes.length - 1];
   const growth = largest.files > at100k.files ? (largest.audit.ms / largest.files) / (at100k.audit.ms / at100k.files) : undefined;
-  console.log(`\nAt ${at100k.files} files, the editor's way (audit worker): audit ${at100k.eventLoop!.auditMs.toFixed(0)} ms, the host's event loop blocked for up to ${at100k.eventLoop!.maxMs.toFixed(0)} ms (p99 ${at100k.eventLoop!.p99Ms.toFixed(0)} ms); re-audit after one file changed ${at100k.incrementalMs!.toFixed(0)} ms`);
+  console.log(`\nAt ${at100k.files} files, the editor's way (audit worker): audit ${at100k.eventLoop!.auditMs.toFixed(0)} ms, the host's event loop blocked for up to ${at100k.eventLoop!.maxMs.toFixed(0)} ms (p99 ${at100k.eventLoop!.p99Ms.toFixed(0)} ms); re-audits after one file was edited, one edit at a time: ${at100k.reaudits!.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
   console.log(`Extension: ${'error' in activate ? `activate() NOT MEASURED (${activate.error})` : `bundle load ${activate.loadMs.toFixed(1)} ms, activate() ${activate.activateMs.toFixed(2)} ms`}; dist/extension.js ${extensionBytes === undefined ? 'not built' : `${(extensionBytes / 1024).toFixed(0)} KiB`}; .vsix ${vsixBytes === undefined ? 'not built (npm run package)' : `${(vsixBytes / 1024).toFixed(0)} KiB`}`);
 
   const targets = [
