@@ -2,25 +2,17 @@
  * The facts of a few files: what a file-local rule (see RuleKindDefinition.locality) needs to
  * match in them alone, as it does after an edit to those files.
  */
-import { LOCATED_FACTS, type Facts, type FileFact, type TextMatches } from '../model/facts';
+import { LOCATED_FACTS, type Facts, type TextMatches } from '../model/facts';
 import { itemsIn, type Placed } from './pathOrder';
 
-/** Listing entries by path, per listing: a re-audit after each edit asks the same listing. */
-const entries = new WeakMap<readonly FileFact[], Map<string, FileFact>>();
-
-/** `facts` with only what was found in `paths` (and their listing entries); the repository's own packages stay. */
+/** `facts` with only what was found in `paths` (and their listing entries, sorted by path as the listing is); the repository's own packages stay. */
 export function factsOfFiles(facts: Facts, paths: readonly string[]): Facts {
-  let byPath = entries.get(facts.files);
-  if (!byPath) {
-    byPath = new Map(facts.files.map((f) => [f.path, f]));
-    entries.set(facts.files, byPath);
-  }
   const texts = new Map<string, TextMatches>();
   for (const path of paths) {
     const matches = facts.texts.get(path);
     if (matches) texts.set(path, matches);
   }
-  const restricted: Facts = { ...facts, files: paths.flatMap((p) => byPath.get(p) ?? []), texts };
+  const restricted: Facts = { ...facts, files: paths.flatMap((p) => itemsIn(facts.files, p)), texts };
   for (const key of LOCATED_FACTS) onlyIn(restricted, key, paths);
   return restricted;
 }
