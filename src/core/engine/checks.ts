@@ -5,7 +5,8 @@
 import type { Facts } from '../model/facts';
 import type { CheckDef, Practice } from '../model/knowledge';
 import type { Signal } from '../model/report';
-import { indexFacts } from './factIndex';
+import { importingFilter, indexFacts } from './factIndex';
+import { importScope } from './importScope';
 import { globMatcher } from '../scan/globs';
 import { findKeyPaths } from './yamlPaths';
 
@@ -25,7 +26,12 @@ type Matcher<K extends CheckDef['kind']> = (check: Extract<CheckDef, { kind: K }
 const matchers: { [K in CheckDef['kind']]: Matcher<K> } = {
   'file-without-signal': (check, facts, signals) => {
     const withSignal = new Set(signals.map((s) => s.path));
-    return indexFacts(facts).files.matching(check.files).filter((path) => !withSignal.has(path)).map((path) => ({ path }));
+    const signalled = (path: string) => (check.scope === 'imports' ? [...importScope(facts, path)].some((file) => withSignal.has(file)) : withSignal.has(path));
+    const importing = importingFilter(check.importing, facts);
+    const running = check.runsCommands ? new Set(facts.ci.filter((p) => p.jobs.some((j) => j.steps.some((s) => s.command !== undefined))).map((p) => p.path)) : undefined;
+    return indexFacts(facts).files.matching(check.files)
+      .filter((path) => importing(path) && (running?.has(path) ?? true) && !signalled(path))
+      .map((path) => ({ path }));
   },
   'yaml-missing-key': (check, facts) => {
     const match = globMatcher(check.files);

@@ -58,7 +58,12 @@ export const checkShape: Shape = {
   type: 'tagged',
   key: 'kind',
   variants: {
-    'file-without-signal': check({ files: req(texts) }),
+    'file-without-signal': check({
+      files: req(texts),
+      scope: opt({ type: 'enum', values: ['file', 'imports'] }),
+      importing: opt(texts),
+      runsCommands: opt({ type: 'boolean' }),
+    }),
     'yaml-missing-key': check({ files: req(texts), each: opt(text), keys: req(texts) }),
     'unpinned-dependency': check({}),
     'unpinned-base-image': check({}),

@@ -101,7 +101,16 @@ interface CheckBase {
 }
 
 /** Each file matching the globs in which the practice has no signal (e.g. a CI file that runs no tests). */
-export interface FileWithoutSignalCheck extends CheckBase { kind: 'file-without-signal'; files: string[] }
+export interface FileWithoutSignalCheck extends CheckBase {
+  kind: 'file-without-signal';
+  files: string[];
+  /** `imports`: a signal in a repository module the file imports (as a `together` rule's `imports` scope follows them) counts too, e.g. a project's own seeding helper. */
+  scope?: 'file' | 'imports';
+  /** Only files importing one of these modules (a training script imports an ML library; a config module does not). */
+  importing?: string[];
+  /** Only CI pipelines with a step that runs a command (a bot that only uses an action builds and tests nothing). */
+  runsCommands?: boolean;
+}
 /** Each YAML node (the root, or each match of `each`) that has none of `keys`. */
 export interface YamlMissingKeyCheck extends CheckBase { kind: 'yaml-missing-key'; files: string[]; each?: string; keys: string[] }
 /** Each requirements-file dependency that is not pinned. */

@@ -68,6 +68,25 @@ test('a training script without a seed, next to one with a seed', async () => {
   }), ['warning src/models/train_lstm.py:- random-seeds/training-script-without-seed']);
 });
 
+test('a seed set by the project\'s own helper counts; tests and config modules are no training scripts', async () => {
+  assert.deepEqual(await findingsOf({
+    // The helper seeds; the script only calls it (yolov5's init_seeds, Made-With-ML's set_seeds).
+    'utils/general.py': 'import random\nimport numpy as np\n\n\ndef init_seeds(seed=0):\n    random.seed(seed)\n    np.random.seed(seed)\n',
+    'train.py': 'import torch\nfrom utils.general import init_seeds\n\ninit_seeds(1)\nmodel = torch.nn.Linear(2, 2)\n',
+    'tests/test_train.py': 'import torch\n\n\ndef test_train():\n    assert torch.ones(1).sum() == 1\n',
+    'config/train_gpt2.py': 'batch_size = 12\nlearning_rate = 6e-4\n',
+    'src/models/train_lstm.py': 'import torch\nmodel = torch.nn.LSTM(4, 4)\n',
+  }), ['warning src/models/train_lstm.py:- random-seeds/training-script-without-seed']);
+});
+
+test('a CI pipeline that never runs the tests is reported only when it runs commands, not for a bot that only uses an action', async () => {
+  assert.deepEqual(await findingsOf({
+    '.github/workflows/build.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install -e .\n',
+    '.github/workflows/stale.yml': 'on:\n  schedule:\n    - cron: "0 0 * * *"\njobs:\n  stale:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/stale@v9\n',
+    'src/model.py': 'import sklearn\n',
+  }), ['warning .github/workflows/build.yml:- ci-runs-tests/ci-pipeline-without-tests']);
+});
+
 test('severity follows the stage: expected level warns, the next informs, beyond only hints', async () => {
   assert.equal(severityFor(2, 2), 'warning');
   assert.equal(severityFor(3, 2), 'info');
