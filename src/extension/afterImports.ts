@@ -23,14 +23,14 @@ export function lineAfterImports(lines: readonly string[]): number {
   return insertAt;
 }
 
-interface LogicalLine {
+export interface LogicalLine {
   tokens: PythonToken[];
   /** 1-based physical line the statement ends on. */
   endLine: number;
 }
 
 /** Tokens grouped into logical lines (the tokenizer ends each with a `newline` token). */
-function* logicalLines(tokens: readonly PythonToken[]): Generator<LogicalLine> {
+export function* logicalLines(tokens: readonly PythonToken[]): Generator<LogicalLine> {
   let current: PythonToken[] = [];
   for (const token of tokens) {
     if (token.kind !== 'newline') {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { CheckFix } from '../core/model/knowledge';
 import type { Finding } from '../core/model/report';
-import { lineAfterImports } from './afterImports';
+import { fixInserts } from './fixEdit';
 import type { AuditService } from './auditService';
 import { DIAGNOSTIC_SOURCE, findingRange } from './diagnostics';
 import type { KnowledgeStore } from './knowledgeStore';
@@ -25,7 +25,8 @@ export function registerCodeActions(service: AuditService, knowledge: KnowledgeS
         const practice = knowledge.get().practices.find((p) => p.id === practiceId);
         if (!finding || !practice) continue;
         const fix = practice.checks.find((c) => `${practice.id}/${c.id}` === finding.id)?.fix;
-        if (fix) actions.push(quickFix(document, finding, fix, diagnostic));
+        const fixed = fix && quickFix(document, finding, fix, diagnostic);
+        if (fixed) actions.push(fixed);
         const folder = audit.folder.uri.toString();
         if (practice.remediation.template) {
           const scaffold = new vscode.CodeAction(`Create ${practice.remediation.template.path} (starter for ${practice.title})`, vscode.CodeActionKind.QuickFix);
@@ -43,15 +44,13 @@ export function registerCodeActions(service: AuditService, knowledge: KnowledgeS
   }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
 }
 
-function quickFix(document: vscode.TextDocument, finding: Finding, fix: CheckFix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+function quickFix(document: vscode.TextDocument, finding: Finding, fix: CheckFix, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+  const inserts = fixInserts(fix, document.getText().split(/\r?\n/), finding.line);
+  // The file already has all the fix would add (applied before, or written by hand).
+  if (inserts.length === 0) return undefined;
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-  const lines = document.getText().split(/\r?\n/);
-  const line = fix.at === 'after-imports' ? lineAfterImports(lines) : Math.min(finding.line ?? 1, document.lineCount);
-  const text = fix.text.endsWith('\n') ? fix.text : `${fix.text}\n`;
-  // After imports, keep the blank-line conventions: one blank line before and after the block.
-  const padded = fix.at === 'after-imports' ? `${line > 0 && lines[line - 1]?.trim() !== '' ? '\n' : ''}${text}\n` : text;
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.insert(document.uri, new vscode.Position(line, 0), padded);
+  for (const { line, text } of inserts) action.edit.insert(document.uri, new vscode.Position(line, 0), text);
   action.diagnostics = [diagnostic];
   action.isPreferred = true;
   return action;

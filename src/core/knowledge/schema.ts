@@ -49,7 +49,12 @@ const checkBase: Record<string, Field> = {
   exclude: opt(texts),
   fix: opt({
     type: 'object',
-    fields: { title: req(text), text: req(text), at: req({ type: 'enum', values: ['after-imports', 'after-line'] }) },
+    fields: {
+      title: req(text),
+      text: req(text),
+      at: req({ type: 'enum', values: ['after-imports', 'after-line'] }),
+      reuse: opt({ type: 'object', fields: { name: req(text), pattern: req(regex) } }),
+    },
   }),
 };
 const check = (fields: Record<string, Field>): ObjectShape => ({ type: 'object', fields: { ...checkBase, ...fields } });

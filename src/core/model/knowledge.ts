@@ -86,6 +86,11 @@ export interface CheckFix {
   text: string;
   /** Where: after the file's leading imports, or after the finding's line. */
   at: 'after-imports' | 'after-line';
+  /**
+   * A name the text assigns and uses (`SEED`): when the file already assigns, at module level,
+   * a name matching `pattern` (its own seed), that name is used and the text's assignment left out.
+   */
+  reuse?: { name: string; pattern: string };
 }
 
 interface CheckBase {
