@@ -36,7 +36,11 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
       ...reads.yamlKeys,
       ...knowledge.practices.flatMap((p) => p.checks).flatMap((c) => (c.kind === 'yaml-missing-key' ? [{ files: c.files, key: '*' }] : [])),
     ],
-    content: knowledge.practices.flatMap((p) => readsOf(p.detect).content.map((c) => ({ ...c, engine: p.patternEngine }))),
+    content: knowledge.practices.flatMap((p) => [
+      ...readsOf(p.detect).content,
+      // A starter file is read for its placeholder: while it is there, the file is not the practice done.
+      ...(p.remediation.template?.unfilled === undefined ? [] : [{ files: [p.remediation.template.path], patterns: [p.remediation.template.unfilled] }]),
+    ].map((c) => ({ ...c, engine: p.patternEngine }))),
     excludes: options.config.excludes,
     limits: options.config.limits,
     scope: { rules: knowledge.scope, options: options.config.scope },

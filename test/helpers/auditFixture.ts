@@ -1,6 +1,6 @@
 /** Run the real audit pipeline on a fixture repository copied to a temporary folder. */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { audit } from '../../src/core/audit';
 import { readRepoConfig } from '../../src/core/config/readConfig';
 import { createNodeFileHost } from '../../src/core/host/nodeFileHost';
@@ -42,4 +42,18 @@ export async function auditFolder(path: string, rootName: string, stage?: StageI
   const host = createNodeFileHost(path);
   const config = await readRepoConfig(host, knowledge());
   return audit(host, { knowledge: knowledge(), config, stage, rootName, tool: TEST_TOOL });
+}
+
+/** Audit a tiny repository of these files, written to a temporary folder for the test. */
+export async function auditFiles(files: Record<string, string>, stage?: StageId): Promise<Report> {
+  const dir = tempDir();
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir.path, path)), { recursive: true });
+      writeFileSync(join(dir.path, path), text);
+    }
+    return await auditFolder(dir.path, 'repo', stage);
+  } finally {
+    dir.dispose();
+  }
 }

@@ -3,6 +3,7 @@ import type { Facts } from '../model/facts';
 import type { Practice, Strength } from '../model/knowledge';
 import type { Confidence, PracticeResult, Signal } from '../model/report';
 import { evaluateRule } from '../engine/rules';
+import { patternKey } from '../engine/textMatches';
 import type { SignalScope } from './scope';
 import { hidingWarnings, unseenEvidence } from './unseen';
 
@@ -42,13 +43,25 @@ export function assessPractices(
       ...indirectEvidence(practice),
     };
     if (reason !== undefined) return { ...base, status: 'suppressed', confidence: 'high', suppressedReason: reason };
-    const status = statusFromSignals(signals, practice.require);
-    if (status === 'present') return { ...base, status, confidence: presentConfidence(signals, practice.require) };
-    if (status === 'partial') return { ...base, status, confidence: 'low' };
+    const starter = unfilledStarter(practice, facts);
+    // An unfilled starter file is a first step, not the practice: on its own it makes it partial at most.
+    const counted = starter ? signals.filter((s) => s.path !== starter.path) : signals;
+    const status = statusFromSignals(counted, practice.require);
+    const withStarter = starter ? { starter } : {};
+    if (status === 'present') return { ...base, status, confidence: presentConfidence(counted, practice.require), ...withStarter };
+    if (status === 'partial' || counted.length < signals.length) return { ...base, status: 'partial', confidence: 'low', ...withStarter };
     const unavailable = unseenEvidence(practice.detect, hiding, facts);
     if (unavailable.length > 0) return { ...base, status: 'not-available', confidence: 'low', unavailable };
     return { ...base, status, confidence: scanIncomplete ? 'medium' : 'high' };
   });
+}
+
+/** The practice's starter file while its placeholder line is still there (see the template's `unfilled`). */
+function unfilledStarter(practice: Practice, facts: Facts): { path: string; line?: number } | undefined {
+  const template = practice.remediation.template;
+  if (template?.unfilled === undefined) return undefined;
+  const found = facts.texts.get(template.path)?.first.get(patternKey({ pattern: template.unfilled, engine: practice.patternEngine }));
+  return found ? { path: template.path, ...(found.line !== undefined && { line: found.line }) } : undefined;
 }
 
 /**

@@ -94,7 +94,14 @@ export const practiceShape: ObjectShape = {
       fields: {
         firstStep: req(text, 'the smallest step to start the practice'),
         path: req(text, 'the longer path to doing it well'),
-        template: opt({ type: 'object', fields: { path: req(text, 'where the starter file goes'), content: req(text, 'its text') } }, 'a starter file the editor can create'),
+        template: opt({
+          type: 'object',
+          fields: {
+            path: req(text, 'where the starter file goes'),
+            content: req(text, 'its text'),
+            unfilled: opt(regex, 'a line the starter has until it is filled in (a placeholder): while one matches, the file alone does not make the practice present'),
+          },
+        }, 'a starter file the editor can create'),
       },
     }, 'what to do about a missing practice'),
   },

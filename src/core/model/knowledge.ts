@@ -133,7 +133,12 @@ export interface Remediation {
   firstStep: string;
   path: string;
   /** A starter file the editor can scaffold (path relative to the workspace folder). */
-  template?: { path: string; content: string };
+  /**
+   * A starter file the editor can create. `unfilled`: a regex matching a line the starter has
+   * until it is filled in (a placeholder); while a line matches, the file is still the starter
+   * and does not by itself make the practice present.
+   */
+  template?: { path: string; content: string; unfilled?: string };
 }
 
 /** A practice of the maturity model. */

@@ -6,7 +6,7 @@
 import type { ScanWarning, ScopeNote } from './facts';
 import type { Effort, PracticeStatus, Severity, SourceKind, StageId, Strength } from './knowledge';
 
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 /** Evidence in the repository for a practice: where, and which rule matched. */
 export interface Signal {
@@ -40,6 +40,8 @@ export interface PracticeResult {
   suppressedReason?: string;
   /** Files or folders that could hold its evidence but were not seen (only for status `not-available`). */
   unavailable?: UnseenEvidence[];
+  /** The practice's starter file, created but not filled in yet (its placeholder still there): not counted as the practice done. */
+  starter?: { path: string; line?: number };
 }
 
 /** A file or folder the scan could not read or parse, and why. */

@@ -5,24 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Report } from '../../../src/core/model/report';
-import { auditFolder } from '../../helpers/auditFixture';
-import { tempDir } from '../../helpers/paths';
-
-async function auditFiles(files: Record<string, string>): Promise<Report> {
-  const dir = tempDir();
-  try {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir.path, path)), { recursive: true });
-      writeFileSync(join(dir.path, path), text);
-    }
-    return await auditFolder(dir.path, 'repo');
-  } finally {
-    dir.dispose();
-  }
-}
+import { auditFiles } from '../../helpers/auditFixture';
 
 /** Is the practice detected (present or partial) in a repository of these files? */
 async function detected(practice: string, files: Record<string, string>): Promise<boolean> {
