@@ -5,7 +5,8 @@
 import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
 
 /** The file `Create Config File` writes: every option, commented, with the defaults. */
-export const CONFIG_TEMPLATE = `# MLOps Lens configuration. Every field is optional; see the README for details.
+export const CONFIG_TEMPLATE = `# MLOps Lens configuration. Every field is optional; uncomment what you need.
+# See https://github.com/mlops-lens/mlops-lens#configuration-mlops-lensyaml for every field.
 
 # Project stage: prototype, pilot or production. Sets the recommended target level.
 # Without it the stage is inferred from the repository.
@@ -20,9 +21,9 @@ excludes: []
 
 # Practices or trade-offs that do not apply here. A reason is required and stays in
 # every report.
-suppress: []
-#  - id: drift-monitoring
-#    reason: Batch scoring only; the platform team monitors the output tables.
+# suppress:
+#   - id: drift-monitoring
+#     reason: Batch scoring only; the platform team monitors the output tables.
 
 # Which files count as the team's own practice: a template repository is judged as
 # the project it generates, a library's or installable package's examples and docs are

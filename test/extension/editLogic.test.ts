@@ -37,10 +37,19 @@ test('a suppression is added to the config, keeping comments, and the result is 
   assert.throws(() => addSuppression('stage: [pilot', 'x', 'y'), /not valid YAML/);
 });
 
-test('the config template is itself a valid config', () => {
+test('the config template is itself a valid config, and so is every commented example uncommented', () => {
   const config = parseConfig('.mlops-lens.yaml', CONFIG_TEMPLATE, knowledge());
   assert.deepEqual(config.excludes, []);
   assert.equal(config.suppressions.size, 0);
+  // What a user does: delete the `# ` in front of an example's lines.
+  const uncommented = CONFIG_TEMPLATE.split('\n').map((line) => line.replace(/^# (?=\s*(?:[A-Za-z]+:(?:\s|$)|- ))/, '')).join('\n');
+  assert.notEqual(uncommented, CONFIG_TEMPLATE);
+  const all = parseConfig('.mlops-lens.yaml', uncommented, knowledge());
+  assert.equal(all.stage, 'pilot');
+  assert.equal(all.suppressions.get('drift-monitoring'), 'Batch scoring only; the platform team monitors the output tables.');
+  assert.equal(all.limits.maxFiles, 100000);
+  assert.equal(all.scope.library, 'auto');
+  assert.deepEqual(addSuppression(uncommented, 'random-seeds', 'a reason').includes('random-seeds'), true);
 });
 
 test('paths from the webview must stay inside the folder', () => {
