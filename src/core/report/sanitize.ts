@@ -14,8 +14,11 @@ const ANSI_SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u00
 /** C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding/override/isolate characters. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Markdown-significant ASCII punctuation; `:` `&` `$` too, which start autolinks, entities and math. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~:&$]/g;
+/** Characters that are Markdown wherever they stand: code, emphasis, links, HTML, tables, strikethrough, math. */
+const MARKDOWN_ALWAYS = /[\\`*[\]|<>~$]/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** What starts a block at the start of a line: a heading, list item, numbered item or block quote marker. */
+const BLOCK_START = /^(\s*)([#+\-=]|\d+(?=[.)]))/;
 
 const HTML_ENTITIES: Record<string, string> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
@@ -45,11 +48,21 @@ export function escapeHtml(s: string): string {
 
 /**
  * Escapes text for inline Markdown (GitHub flavour): control characters removed, line
- * breaks collapsed, and every Markdown-significant character backslash-escaped, so that
- * no emphasis, link, image, autolink, HTML tag or table cell break can form.
+ * breaks collapsed, and what could form emphasis, a link, image, autolink, entity, HTML tag,
+ * table cell break or a block at the start of a line backslash-escaped. Only that: a path
+ * like `ws-iterative__demo` or `Level 0:` reads as written.
  */
 export function escapeMarkdown(s: string): string {
-  return singleLine(stripControl(s)).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+  return singleLine(stripControl(s))
+    .replace(MARKDOWN_ALWAYS, (c) => `\\${c}`)
+    // A run of underscores between two letters or digits cannot open or close emphasis (`ws_iterative__x`).
+    .replace(/_+/g, (run, at: number, text: string) => (WORD_CHAR.test(text[at - 1] ?? '') && WORD_CHAR.test(text[at + run.length] ?? '') ? run : run.replaceAll('_', '\\_')))
+    // Autolinks: `http://`, `www.` and e-mail addresses; entities: `&amp;`.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@(?=[\w-]+\.)/g, '\\@')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(BLOCK_START, (_m, space: string, marker: string) => (/^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`));
 }
 
 /** The URL when it is a plain http(s) URL safe to link to, else undefined. */

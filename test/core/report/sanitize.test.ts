@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import MarkdownIt from 'markdown-it';
 import { escapeHtml, escapeMarkdown, httpUrl, singleLine, stripControl, truncate } from '../../../src/core/report/sanitize';
 
 describe('stripControl', () => {
@@ -24,15 +25,30 @@ describe('escapeHtml', () => {
 });
 
 describe('escapeMarkdown', () => {
-  it('leaves no unescaped link, image, HTML, emphasis or table syntax', () => {
-    const escaped = escapeMarkdown('![x](http://evil) [link](http://evil) <b>*_|`~#');
-    assert.doesNotMatch(escaped, /(^|[^\\])[[\]()<>*_|`~#!]/);
-    assert.equal(escapeMarkdown('[a](b)'), '\\[a\\]\\(b\\)');
+  // A CommonMark renderer with GitHub's tables, strikethrough and autolinks (linkify) and raw HTML.
+  const markdown = new MarkdownIt({ html: true, linkify: true });
+  /** The HTML the escaped text renders to, as one paragraph. */
+  const rendered = (text: string) => markdown.render(escapeMarkdown(text)).trim();
+
+  const hostile = [
+    '![x](http://evil) [link](http://evil) <b>*_|`~#',
+    'see http://evil.com and www.evil.com, mail me@evil.com',
+    '# heading', '- item', '+ item', '1. first', '2) second', '> quote', '=== setext',
+    '**bold** __bold__ *em* _em_ ~~gone~~ `code` $x^2$',
+    '| a | b |', '&amp; &#60; &copy;', '<script>alert(1)</script>', 'a\\_b \\[x]',
+  ];
+
+  it('renders hostile text as exactly that text: no link, image, autolink, HTML, emphasis, block or table', () => {
+    for (const text of hostile) {
+      assert.equal(rendered(text), `<p>${escapeHtml(singleLine(text))}</p>`, text);
+    }
   });
 
-  it('breaks autolinks and collapses newlines', () => {
-    assert.equal(escapeMarkdown('see http://evil.com\n\n# heading'), 'see http\\://evil\\.com \\# heading');
-    assert.equal(escapeMarkdown('www.evil.com'), 'www\\.evil\\.com');
+  it('leaves what needs no escape as written: paths, colons, dashes and underscores inside words', () => {
+    assert.equal(escapeMarkdown('ws-iterative__example_get_started'), 'ws-iterative__example_get_started');
+    assert.equal(escapeMarkdown('Level 0: Ad hoc (no CI).'), 'Level 0: Ad hoc (no CI).');
+    assert.equal(escapeMarkdown('src/train.py:12 uses {seed}!'), 'src/train.py:12 uses {seed}!');
+    for (const text of ['ws-iterative__example_get_started', 'Level 0: Ad hoc (no CI).']) assert.equal(rendered(text), `<p>${escapeHtml(text)}</p>`);
   });
 });
 

@@ -58,7 +58,7 @@ describe('renderSarif', () => {
     assert.equal(rule?.helpUri, 'https://github.com/mlops-lens/mlops-lens/blob/main/docs/practices/pipeline-orchestration.md');
     assert.deepEqual(rule?.properties, { tags: ['pipelines', 'mlops'], level: 2, precision: 'medium', 'problem.severity': 'recommendation' });
     assert.match(rule?.help?.text ?? '', /First step: Turn `make train` into a dvc\.yaml stage\./);
-    assert.match(rule?.help?.markdown ?? '', /\*\*Evidence\*\*\n\n- \[MLOps\\: Continuous delivery/);
+    assert.match(rule?.help?.markdown ?? '', /\*\*Evidence\*\*\n\n- \[MLOps: Continuous delivery/);
     const tradeoff = rules.find((r) => r.id === 'tradeoff/overlapping-trackers');
     assert.equal(tradeoff?.name, 'TradeoffOverlappingTrackers');
     assert.equal(tradeoff?.defaultConfiguration?.level, 'warning');
