@@ -8,7 +8,7 @@ import { AuditService } from './auditService';
 import { registerCodeActions } from './codeActions';
 import { auditCommand } from './commands/audit';
 import { createConfigCommand } from './commands/createConfig';
-import { explainPracticeCommand } from './commands/explainPractice';
+import { EXPLAIN_SCHEME, explainPracticeCommand, ExplanationProvider } from './commands/explainPractice';
 import { exportReportCommand } from './commands/exportReport';
 import { scaffoldCommand } from './commands/scaffold';
 import { showEvidenceCommand } from './commands/showEvidence';
@@ -28,9 +28,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const knowledge = new KnowledgeStore(context.extensionPath);
   const service = new AuditService(knowledge, version);
   const view = new MaturityViewProvider(context.extensionUri, service, knowledge);
+  const explanations = new ExplanationProvider(service, knowledge);
   context.subscriptions.push(
     service,
     view,
+    explanations,
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),
     vscode.window.registerWebviewViewProvider(MATURITY_VIEW_ID, view, { webviewOptions: { retainContextWhenHidden: false } }),
     registerDiagnostics(service, knowledge),
     registerHover(service, knowledge),
@@ -39,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('mlopsLens.audit', auditCommand(service)),
     vscode.commands.registerCommand('mlopsLens.exportReport', exportReportCommand(service)),
     vscode.commands.registerCommand('mlopsLens.showEvidence', showEvidenceCommand(knowledge)),
-    vscode.commands.registerCommand('mlopsLens.explainPractice', explainPracticeCommand(service, knowledge)),
+    vscode.commands.registerCommand('mlopsLens.explainPractice', explainPracticeCommand(knowledge)),
     vscode.commands.registerCommand('mlopsLens.createConfig', createConfigCommand(service)),
     vscode.commands.registerCommand('mlopsLens.suppress', suppressCommand(service)),
     vscode.commands.registerCommand('mlopsLens.scaffold', scaffoldCommand(service, knowledge)),

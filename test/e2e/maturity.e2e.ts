@@ -188,7 +188,7 @@ describe('MLOps Lens commands', () => {
     await dismiss(page);
   });
 
-  it('Explain Practice opens the explanation with evidence and this workspace\'s status', async () => {
+  it('Explain Practice opens a read-only explanation with evidence and this workspace\'s status; closing it asks nothing', async () => {
     const { page } = editor;
     await runCommandEventually(page, 'MLOps Lens: Audit Workspace');
     await findWebviewFrame(page, 'Level 3', 90_000);
@@ -201,6 +201,35 @@ describe('MLOps Lens commands', () => {
     await waitUntil(page, 'the explanation document', async () => {
       const text = await editorText(page);
       return text.includes('# Data versioning') && text.includes('## Evidence') && /present/.test(text);
+    });
+    const tab = page.locator('.tabs-container .tab.active');
+    assert.match((await tab.getAttribute('aria-label')) ?? '', /data-versioning\.md/);
+    // Typing changes nothing in a read-only document, and it never becomes dirty.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.type('zzz');
+    assert.doesNotMatch(await editorText(page), /zzz/);
+    assert.equal(await tab.evaluate((el) => el.classList.contains('dirty')), false);
+    await page.keyboard.press('Control+W');
+    await waitUntil(page, 'the explanation closed', async () => !(await page.locator('.tabs-container .tab', { hasText: 'data-versioning.md' }).count()));
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no dialog asks to save it');
+  });
+
+  it('Create Starter File lists a shared starter once and opens a file that already exists instead of writing it', async () => {
+    const { page } = editor;
+    await runCommandEventually(page, 'MLOps Lens: Create Starter File');
+    const input = page.locator('.quick-input-widget input.input').first();
+    await input.fill('.github/workflows/ci.yml');
+    const rows = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ci.yml' });
+    await waitUntil(page, 'the CI starter row', () => rows.first().isVisible());
+    assert.equal(await rows.count(), 1, 'one entry for the workflow both CI practices start from');
+    const row = await rows.first().innerText();
+    assert.match(row, /Continuous integration/);
+    assert.match(row, /Tests run in CI/);
+    assert.match(row, /Already in this folder/);
+    await rows.first().click();
+    await waitUntil(page, 'the existing workflow, not the starter', async () => {
+      const text = await editorText(page);
+      return text.includes('name: CI') && !text.includes('Runs the test suite on every push');
     });
   });
 

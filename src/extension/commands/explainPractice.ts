@@ -1,10 +1,18 @@
-/** MLOps Lens: Explain Practice — why it matters, the evidence, how to start, and its status here. */
+/**
+ * MLOps Lens: Explain Practice — why it matters, the evidence, how to start, and its status
+ * here, as a read-only document (`mlops-lens-explain:` URIs, a content provider): nothing to
+ * save on close, and it follows re-audits while it is open.
+ */
 import * as vscode from 'vscode';
 import type { Practice } from '../../core/model/knowledge';
+import { escapeMarkdown } from '../../core/report/sanitize';
 import type { AuditService } from '../auditService';
 import type { KnowledgeStore } from '../knowledgeStore';
 
-export function explainPracticeCommand(service: AuditService, knowledge: KnowledgeStore) {
+/** The scheme of the explanations: `mlops-lens-explain:/<practice id>.md`. */
+export const EXPLAIN_SCHEME = 'mlops-lens-explain';
+
+export function explainPracticeCommand(knowledge: KnowledgeStore) {
   return async (practiceId?: unknown): Promise<void> => {
     const practices = knowledge.get().practices;
     let practice = typeof practiceId === 'string' ? practices.find((p) => p.id === practiceId) : undefined;
@@ -16,9 +24,33 @@ export function explainPracticeCommand(service: AuditService, knowledge: Knowled
       practice = picked?.practice;
     }
     if (!practice) return;
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explanation(practice, service, knowledge) });
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${practice.id}.md` }));
     await vscode.window.showTextDocument(doc, { preview: true });
   };
+}
+
+/** The explanations' text, made when a document opens and again after each audit. */
+export class ExplanationProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly service: AuditService, private readonly knowledge: KnowledgeStore) {
+    this.subscription = service.onDidChange(() => {
+      for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === EXPLAIN_SCHEME) this.changed.fire(doc.uri);
+    });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    const practice = this.knowledge.get().practices.find((p) => p.id === id);
+    return practice ? explanation(practice, this.service, this.knowledge) : `# No practice \`${escapeMarkdown(id)}\`\n`;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
 }
 
 function explanation(practice: Practice, service: AuditService, knowledge: KnowledgeStore): string {
@@ -50,8 +82,9 @@ function explanation(practice: Practice, service: AuditService, knowledge: Knowl
   for (const audit of service.folders()) {
     const result = audit.report?.practices.find((p) => p.id === practice.id);
     if (!result) continue;
-    lines.push(`- **${audit.folder.name}**: ${result.status}${result.suppressedReason ? ` (${result.suppressedReason})` : ''}`);
-    for (const s of result.signals.slice(0, 5)) lines.push(`  - \`${s.path}${s.line ? `:${s.line}` : ''}\` (${s.strength})`);
+    // Folder names, reasons and paths come from the repository: escaped, as the document may be previewed.
+    lines.push(`- **${escapeMarkdown(audit.folder.name)}**: ${result.status}${result.suppressedReason ? ` (${escapeMarkdown(result.suppressedReason)})` : ''}`);
+    for (const s of result.signals.slice(0, 5)) lines.push(`  - ${escapeMarkdown(`${s.path}${s.line ? `:${s.line}` : ''}`)} (${s.strength})`);
   }
   return `${lines.join('\n')}\n`;
 }
