@@ -4,12 +4,11 @@
  * reading only the changed files again.
  */
 import * as vscode from 'vscode';
-import { braceExpand } from 'minimatch';
 import { CONFIG_FILE_NAME } from '../core/config/config';
-import { readsOf } from '../core/engine/kinds';
 import { allExtractors } from '../core/facts';
 import type { FolderView } from '../webview/protocol';
 import { FolderAudit } from './folderAudit';
+import { watchedNames } from './watchedFiles';
 import type { KnowledgeStore } from './knowledgeStore';
 
 const DEBOUNCE_MS = 500;
@@ -99,7 +98,7 @@ export class AuditService implements vscode.Disposable {
   private startWatching(): void {
     if (this.watching) return;
     this.watching = true;
-    const pattern = `**/{${watchedNames(this.knowledge).join(',')}}`;
+    const pattern = `**/{${watchedNames(this.knowledge.get(), allExtractors).join(',')}}`;
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     // An edit keeps the listing; a file created or deleted means listing the tree again.
     const edited = (uri: vscode.Uri) => this.queue(uri, false);
@@ -131,19 +130,4 @@ export class AuditService implements vscode.Disposable {
     }
     this.pending.clear();
   }
-}
-
-/** Base-name patterns of every file an extractor or rule may read. */
-function watchedNames(knowledge: KnowledgeStore): string[] {
-  const kb = knowledge.get();
-  const globs = [
-    ...allExtractors.flatMap((e) => e.files),
-    ...readsOf(kb.practices.flatMap((p) => p.detect)).watch,
-    CONFIG_FILE_NAME, '.gitignore',
-  ];
-  const names = new Set<string>();
-  for (const glob of globs) {
-    for (const expanded of braceExpand(glob)) names.add(expanded.slice(expanded.lastIndexOf('/') + 1));
-  }
-  return [...names].filter((n) => n && n !== '**').sort();
 }

@@ -1,6 +1,7 @@
-/** The status bar item: level and target of the active editor's folder, opening the panel. */
+/** The status bar item: level and target of the active editor's folder (see statusBarView), opening the panel. */
 import * as vscode from 'vscode';
 import type { AuditService } from './auditService';
+import { statusBarView } from './statusBarView';
 
 export function registerStatusBar(service: AuditService): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('mlopsLens.level', vscode.StatusBarAlignment.Left, 50);
@@ -9,23 +10,15 @@ export function registerStatusBar(service: AuditService): vscode.Disposable {
   const update = () => {
     const editorUri = vscode.window.activeTextEditor?.document.uri;
     const audit = (editorUri && service.forUri(editorUri)) ?? service.folders()[0];
-    if (!audit) {
+    const view = audit && statusBarView(audit.folder.name, audit.status, audit.report, audit.error);
+    if (!view) {
       item.hide();
       return;
     }
-    const report = audit.report;
-    if (audit.status === 'auditing' && !report) {
-      item.text = '$(loading~spin) MLOps';
-      item.tooltip = `MLOps Lens: auditing ${audit.folder.name}…`;
-    } else if (report) {
-      item.text = `$(pulse) MLOps L${report.level.current} → L${report.level.target}`;
-      const gaps = report.level.foundationGaps.map((g) => g.title);
-      const gapNote = gaps.length > 0 ? ` Foundation gaps: ${gaps.join(', ')}.` : '';
-      item.tooltip = `MLOps Lens — ${audit.folder.name}: level ${report.level.current} (${report.level.name}); recommended target ${report.level.target} for a ${report.stage.id}.${gapNote} Click to open the Maturity panel.`;
-    } else {
-      item.hide();
-      return;
-    }
+    item.text = view.text;
+    item.tooltip = view.tooltip;
+    item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.accessibilityInformation = { label: view.tooltip };
     item.show();
   };
   return vscode.Disposable.from(item, service.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));

@@ -268,6 +268,9 @@ describe('MLOps Lens with a broken configuration', () => {
     await findWebviewFrame(page, /invalid configuration/, 30_000);
     const shown = await page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'invalid configuration' }).count();
     assert.equal(shown, 1, 'the same error is not shown again');
+    // The status bar says so too (its accessible label carries the error), keeping the last level.
+    const item = await waitForStatusBarItem(page, /missing required field 'reason'/, 30_000);
+    assert.match(item.text, /MLOps L3 → L\d/);
     await screenshot(page, 'config-error');
   });
 });
