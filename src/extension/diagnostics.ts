@@ -3,6 +3,7 @@
  * Each carries the practice id as its code, linking to the evidence behind it.
  */
 import * as vscode from 'vscode';
+import { plainText } from '../core/report/sanitize';
 import type { Finding, FindingSeverity } from '../core/model/report';
 import { unjudgedFiles } from '../core/report/sections';
 import type { AuditService } from './auditService';
@@ -39,7 +40,7 @@ export function registerDiagnostics(service: AuditService, knowledge: KnowledgeS
         byFile.set(finding.path, list);
       }
       for (const unjudged of unjudgedFiles(audit.report)) {
-        const diagnostic = new vscode.Diagnostic(findingRange(unjudged), unjudged.message, vscode.DiagnosticSeverity.Warning);
+        const diagnostic = new vscode.Diagnostic(findingRange(unjudged), plainText(unjudged.message), vscode.DiagnosticSeverity.Warning);
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = 'not-available';
         byFile.set(unjudged.path, [...(byFile.get(unjudged.path) ?? []), diagnostic]);
@@ -54,7 +55,7 @@ export function registerDiagnostics(service: AuditService, knowledge: KnowledgeS
 }
 
 function toDiagnostic(finding: Finding, knowledge: KnowledgeStore): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(findingRange(finding), finding.message, SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(findingRange(finding), plainText(finding.message), SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   const practice = knowledge.get().practices.find((p) => p.id === finding.practice);
   const url = practice ? knowledge.evidenceUrl(practice.evidence) : undefined;

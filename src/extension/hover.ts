@@ -1,5 +1,6 @@
 /** Hovers on lines that hold evidence or findings: which practice, and the citation. */
 import * as vscode from 'vscode';
+import { knowledgeText } from '../core/report/markdown';
 import type { PracticeResult, Report } from '../core/model/report';
 import type { AuditService } from './auditService';
 import type { KnowledgeStore } from './knowledgeStore';
@@ -25,8 +26,14 @@ export function hoverText(report: Report, path: string, line: number, knowledge:
   md.isTrusted = false;
   md.supportHtml = false;
   const title = (id: string) => report.practices.find((p) => p.id === id)?.title ?? id;
+  // A rule between sections: without it one practice's citations run into the next heading.
+  let sections = 0;
+  const section = () => {
+    if (sections++ > 0) md.appendMarkdown('\n---\n\n');
+  };
   // The finding's own message is already in the diagnostic's hover: add why it matters.
   for (const practiceId of new Set(findings.map((f) => f.practice))) {
+    section();
     md.appendMarkdown('**MLOps Lens** · why this matters for ');
     md.appendText(title(practiceId));
     md.appendMarkdown('\n\n');
@@ -34,6 +41,7 @@ export function hoverText(report: Report, path: string, line: number, knowledge:
     if (practice) appendCitations(md, practice, knowledge);
   }
   for (const practice of practices) {
+    section();
     md.appendMarkdown('**MLOps Lens** · evidence for ');
     md.appendText(`${practice.title} (${practice.status}, expected from level ${practice.level})`);
     md.appendMarkdown('\n\n');
@@ -48,8 +56,8 @@ function appendCitations(md: vscode.MarkdownString, practice: Pick<PracticeResul
     const citation = knowledge.citation(ref);
     if (!citation) continue;
     const notes = [...(citation.unverified ? ['unverified'] : []), ...(practice.indirectEvidence?.includes(ref) ? ['indirect support'] : [])];
-    md.appendMarkdown('- ');
-    md.appendText(`${citation.statement}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} — `);
+    // The statement's `code` spans stay code; everything else is escaped.
+    md.appendMarkdown(`- ${knowledgeText(`${citation.statement}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} — `)}`);
     md.appendMarkdown(`[${escapeLinkText(citation.label)}](${citation.url})\n`);
   }
   // A blank line ends the list: the next section would otherwise continue its last item.

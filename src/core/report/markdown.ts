@@ -241,15 +241,10 @@ export function markdownSourceLink(source: SourceRef, label: string): string {
 }
 
 /**
- * An inline code span holding `s` verbatim: the fence is one backtick longer than the
- * longest backtick run inside, and padded with spaces when `s` starts or ends with a
- * backtick or space (CommonMark strips exactly one such pad on each side).
- */
-/**
  * Text the knowledge base wrote (first steps, trade-off messages): its `code` spans stay code
  * spans, everything else is escaped. In a table cell, pipes inside code are escaped too.
  */
-function knowledgeText(s: string, inTable = false): string {
+export function knowledgeText(s: string, inTable = false): string {
   return s.split(/`([^`\n]+)`/).map((part, i) => {
     if (i % 2 === 0) return md(part);
     const code = codeSpan(part);
@@ -257,6 +252,11 @@ function knowledgeText(s: string, inTable = false): string {
   }).join('');
 }
 
+/**
+ * An inline code span holding `s` verbatim: the fence is one backtick longer than the
+ * longest backtick run inside, and padded with spaces when `s` starts or ends with a
+ * backtick or space (CommonMark strips exactly one such pad on each side).
+ */
 export function codeSpan(s: string): string {
   const text = singleLine(stripControl(s));
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));

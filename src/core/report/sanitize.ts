@@ -69,3 +69,8 @@ export function escapeMarkdown(s: string): string {
 export function httpUrl(url: string): string | undefined {
   return /^https?:\/\/[^\s<>"'`]+$/i.test(url) ? url : undefined;
 }
+
+/** Knowledge-base text for places that show plain text only (the Problems panel): `code` spans lose their backticks. */
+export function plainText(s: string): string {
+  return s.replace(/`([^`\n]+)`/g, '$1');
+}

@@ -98,3 +98,20 @@ export function button(doc: Document, options: ButtonOptions): HTMLButtonElement
 export function isOpen(details: Element): boolean {
   return details.hasAttribute('open');
 }
+
+/**
+ * Knowledge-base text with its inline code (`pytest -q`) as code elements: the text is split
+ * on backtick pairs into text nodes and `<code>` nodes, never parsed as HTML, so nothing in
+ * it can become markup. An unpaired backtick stays as written.
+ */
+export function withCode(doc: Document, text: string): Child[] {
+  const parts = text.split('`');
+  const out: Child[] = [];
+  parts.forEach((part, i) => {
+    // An odd part is between two backticks unless it is the last (an unpaired one).
+    if (i % 2 === 1 && i + 1 < parts.length) out.push(el(doc, 'code', null, part));
+    else if (i % 2 === 1) out.push(`\`${part}`);
+    else if (part !== '') out.push(part);
+  });
+  return out;
+}

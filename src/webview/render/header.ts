@@ -7,7 +7,7 @@ import type { Report } from '../../core/model/report';
 import { foundationGapText, repoText } from '../../core/report/sections';
 import type { FolderView } from '../protocol';
 import type { RenderContext } from './context';
-import { button, el, icon } from './dom';
+import { button, el, icon, withCode } from './dom';
 import { persistentDetails } from './evidence';
 
 /** A `<select>`'s value; falls back to the selected option where a DOM lacks the property. */
@@ -97,7 +97,7 @@ function foundationGaps(ctx: RenderContext, report: Report): HTMLElement | null 
       const { title, note } = foundationGapText(report, gap);
       return el(doc, 'li', { 'data-practice': gap.practice },
         el(doc, 'strong', null, repoText(title, 200)), ' ',
-        el(doc, 'span', { class: 'muted' }, repoText(note, 1000)));
+        el(doc, 'span', { class: 'muted' }, ...withCode(doc, repoText(note, 1000))));
     })));
 }
 

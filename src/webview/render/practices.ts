@@ -9,7 +9,7 @@ import type { Finding, PracticeResult, Report } from '../../core/model/report';
 import { practicesByDimension, repoText, type DimensionGroup } from '../../core/report/sections';
 import type { UiState } from '../state';
 import type { RenderContext } from './context';
-import { button, el, icon, srOnly } from './dom';
+import { button, el, icon, srOnly, withCode } from './dom';
 import { evidenceList, findingList, persistentDetails, signalList } from './evidence';
 import { selectValue } from './header';
 
@@ -93,8 +93,8 @@ function remediation(ctx: RenderContext, folder: string, practice: PracticeResul
   const k = ctx.knowledge?.practices[practice.id];
   if (!k) return [];
   const nodes: Node[] = [el(doc, 'div', { class: 'subhead' }, icon(doc, 'lightbulb'), ' How to get there')];
-  if (k.firstStep) nodes.push(el(doc, 'p', null, el(doc, 'span', { class: 'label' }, 'First step: '), repoText(k.firstStep, 2000)));
-  if (k.path) nodes.push(el(doc, 'p', null, el(doc, 'span', { class: 'label' }, 'Then: '), repoText(k.path, 4000)));
+  if (k.firstStep) nodes.push(el(doc, 'p', null, el(doc, 'span', { class: 'label' }, 'First step: '), ...withCode(doc, repoText(k.firstStep, 2000))));
+  if (k.path) nodes.push(el(doc, 'p', null, el(doc, 'span', { class: 'label' }, 'Then: '), ...withCode(doc, repoText(k.path, 4000))));
   if (k.effort) nodes.push(el(doc, 'p', { class: 'muted' }, `Effort: ${repoText(k.effort, 20)}`));
   if (k.hasTemplate) {
     nodes.push(el(doc, 'div', { class: 'actions' },
@@ -123,7 +123,7 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
       el(doc, 'ul', { class: 'unavailable' }, ...(practice.unavailable ?? []).map((u) =>
         el(doc, 'li', {}, el(doc, 'code', {}, repoText(u.path, 300)), ` ${repoText(u.reason, 300)}`))));
   }
-  if (why) body.push(el(doc, 'p', { class: 'why' }, repoText(why, 4000)));
+  if (why) body.push(el(doc, 'p', { class: 'why' }, ...withCode(doc, repoText(why, 4000))));
   if (practice.signals?.length) {
     body.push(el(doc, 'div', { class: 'subhead' }, `Signals (${practice.confidence} confidence)`), signalList(ctx, folder, practice.signals, key));
   }
@@ -162,7 +162,9 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
     icon(doc, STATUS_ICON[status], `st-${status}`),
     srOnly(doc, `${STATUS_LABEL[status]}: `),
     el(doc, 'span', { class: 'title' }, repoText(practice.title, 200)),
-    el(doc, 'span', { class: 'badge', title: `Expected at level ${practice.level}` }, `L${practice.level}`),
+    // `L2` is for the eye; a screen reader hears what it means.
+    el(doc, 'span', { class: 'badge', title: `Expected at level ${practice.level}`, 'aria-hidden': 'true' }, `L${practice.level}`),
+    srOnly(doc, `, expected at level ${practice.level}`),
   ];
   if (findings.length) {
     const worst = findings.some((f) => f.severity === 'warning') ? 'warning' : findings.some((f) => f.severity === 'info') ? 'info' : 'hint';
@@ -173,6 +175,7 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
     summary.push(el(doc, 'span', { class: 'row-note muted' }, repoText(practice.suppressedReason || 'no reason given', 200)));
   }
   if (status === 'not-available') summary.push(el(doc, 'span', { class: 'row-note muted' }, 'not judged: files could not be read'));
+  if (practice.starter) summary.push(el(doc, 'span', { class: 'row-note muted' }, 'starter file not filled in yet'));
   const details = persistentDetails(ctx, key, false, `practice st-${status}`, summary, el(doc, 'div', { class: 'body' }, ...body));
   details.setAttribute('id', `practice-${practice.id}`);
   return details;

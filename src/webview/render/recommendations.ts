@@ -3,7 +3,7 @@
 import type { Report } from '../../core/model/report';
 import { repoText, topRecommendations } from '../../core/report/sections';
 import type { RenderContext } from './context';
-import { button, el, icon } from './dom';
+import { button, el, icon, withCode } from './dom';
 import { persistentDetails } from './evidence';
 
 export function recommendationSection(ctx: RenderContext, report: Report): HTMLElement | undefined {
@@ -25,7 +25,7 @@ export function recommendationSection(ctx: RenderContext, report: Report): HTMLE
             })
           : el(doc, 'strong', null, repoText(r.title, 200)),
         el(doc, 'span', { class: 'badge effort', title: 'Effort' }, repoText(String(r.effort), 20))),
-      el(doc, 'div', { class: 'rec-step' }, repoText(r.firstStep, 2000)),
+      el(doc, 'div', { class: 'rec-step' }, ...withCode(doc, repoText(r.firstStep, 2000))),
       r.reason ? el(doc, 'div', { class: 'rec-reason muted' }, repoText(r.reason, 300)) : null,
     ));
   }

@@ -4,7 +4,7 @@ import type { Severity } from '../../core/model/knowledge';
 import type { Report, TradeoffResult } from '../../core/model/report';
 import { repoText } from '../../core/report/sections';
 import type { RenderContext } from './context';
-import { el, icon } from './dom';
+import { el, icon, withCode } from './dom';
 import { evidenceList, persistentDetails, signalList } from './evidence';
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -18,8 +18,8 @@ export function tradeoffItem(ctx: RenderContext, folder: string, report: Report,
   const severity = severityOf(tradeoff);
   const suppressed = tradeoff.suppressedReason !== undefined;
   const body: Node[] = [
-    el(doc, 'p', { class: 'message' }, repoText(tradeoff.message, 2000)),
-    el(doc, 'p', { class: 'action' }, el(doc, 'span', { class: 'label' }, 'Action: '), repoText(tradeoff.action, 2000)),
+    el(doc, 'p', { class: 'message' }, ...withCode(doc, repoText(tradeoff.message, 2000))),
+    el(doc, 'p', { class: 'action' }, el(doc, 'span', { class: 'label' }, 'Action: '), ...withCode(doc, repoText(tradeoff.action, 2000))),
   ];
   if (suppressed) {
     body.unshift(el(doc, 'p', { class: 'suppressed-reason' }, icon(doc, 'eye-closed'), ` Suppressed: ${repoText(tradeoff.suppressedReason || 'no reason given', 500)}`));

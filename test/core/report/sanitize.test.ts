@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
-import { escapeHtml, escapeMarkdown, httpUrl, singleLine, stripControl, truncate } from '../../../src/core/report/sanitize';
+import { escapeHtml, escapeMarkdown, httpUrl, plainText, singleLine, stripControl, truncate } from '../../../src/core/report/sanitize';
 
 describe('stripControl', () => {
   it('removes whole ANSI sequences (CSI, 8-bit CSI, OSC) without leaving parameters behind', () => {
@@ -49,6 +49,12 @@ describe('escapeMarkdown', () => {
     assert.equal(escapeMarkdown('Level 0: Ad hoc (no CI).'), 'Level 0: Ad hoc (no CI).');
     assert.equal(escapeMarkdown('src/train.py:12 uses {seed}!'), 'src/train.py:12 uses {seed}!');
     for (const text of ['ws-iterative__example_get_started', 'Level 0: Ad hoc (no CI).']) assert.equal(rendered(text), `<p>${escapeHtml(text)}</p>`);
+  });
+});
+
+describe('plainText', () => {
+  it('drops the backticks of code spans, nothing else', () => {
+    assert.equal(plainText('`pandas` is not pinned (`==`); a stray ` stays'), 'pandas is not pinned (==); a stray ` stays');
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { dimensionChart } from '../../../src/webview/render/chart';
 import { nextRequirements } from '../../../src/webview/render/header';
 import { filterPractices } from '../../../src/webview/render/practices';
+import { withCode } from '../../../src/webview/render/dom';
 import { isWebviewMessage } from '../../../src/webview/protocol';
 import { REPO_ROOT } from '../../helpers/paths';
 import {
@@ -26,6 +27,23 @@ describe('webview rendering', () => {
   test('posts ready once, on load', () => {
     const { api } = auditedApp();
     assert.deepEqual(api.posted, [{ type: 'ready' }]);
+  });
+
+  test('inline code in knowledge-base text becomes code elements, never markup; an unpaired backtick stays', () => {
+    const { document } = newDocument();
+    const nodes = withCode(document, 'Run `pytest -q` then `<img src=x onerror=alert(1)>` and a stray ` here');
+    const p = document.createElement('p');
+    for (const node of nodes) p.append(node as Node | string);
+    assert.deepEqual(Array.from(p.querySelectorAll('code')).map((c) => c.textContent), ['pytest -q', '<img src=x onerror=alert(1)>']);
+    assert.equal(p.querySelector('img'), null);
+    assert.equal(p.textContent, 'Run pytest -q then <img src=x onerror=alert(1)> and a stray ` here');
+  });
+
+  test('the panel shows the knowledge base\'s backticks as code: a trade-off\'s action, a first step', () => {
+    const { root } = auditedApp();
+    const codes = Array.from(root.querySelectorAll('.rec-step code, .action code, .gap-list code')).map((c) => c.textContent ?? '');
+    assert.ok(codes.length > 0, 'some inline code is rendered as code');
+    assert.ok(!Array.from(root.querySelectorAll('.rec-step, .action, .gap-list')).some((n) => /`[^`]+`/.test(n.textContent ?? '')), 'no raw backtick pairs left');
   });
 
   test('hostile repository strings become text, never elements', () => {
@@ -130,7 +148,10 @@ describe('webview rendering', () => {
     assert.equal(rows.length, 27);
     const containerization = rows.find((r) => r.getAttribute('data-id') === 'p:containerization')!;
     assert.ok(containerization.querySelector('summary .codicon-pass-filled'));
-    assert.equal(containerization.querySelector('summary .badge')!.textContent, 'L2');
+    const badge = containerization.querySelector('summary .badge')!;
+    assert.equal(badge.textContent, 'L2');
+    assert.equal(badge.getAttribute('aria-hidden'), 'true', 'a screen reader skips the bare badge…');
+    assert.match(containerization.querySelector('summary')!.textContent ?? '', /expected at level 2/, '…and hears what it means');
     const finding = containerization.querySelector('ul.findings .finding')!;
     assert.ok(finding.querySelector('.codicon-warning'));
     assert.ok((finding.textContent ?? '').includes(`${HOSTILE_PATH}:1`));
