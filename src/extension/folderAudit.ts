@@ -8,21 +8,27 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../core/config/config';
 import { DataError } from '../core/knowledge/errors';
 import type { Report } from '../core/model/report';
-import { ScanCache } from '../core/scan/scanner';
+import { ScanCache, type ScanProgress } from '../core/scan/scanner';
 import type { FolderView } from '../webview/protocol';
 import type { KnowledgeStore } from './knowledgeStore';
 import { readSettings } from './settings';
 import { createVscodeFileHost } from './vscodeFileHost';
 import { runFolderAudit, type FolderAuditInput } from './folderPipeline';
-import { WorkerAudit } from './worker/workerAudit';
+import { AuditCancelled, WorkerAudit } from './worker/workerAudit';
 
 /** Practices that say nothing about ML on their own: a folder with only these is no ML project. */
 const NON_ML_PRACTICES = new Set(['vcs', 'code-quality', 'ci', 'unit-tests', 'containerization', 'infrastructure-as-code', 'dependency-pinning']);
+
+/** Progress reaches the panel at most this often: a 100,000-file scan reports every 100 files. */
+const PROGRESS_EVERY_MS = 200;
 
 export class FolderAudit {
   report?: Report;
   error?: string;
   status: FolderView['status'] = 'pending';
+  /** While auditing: how far the scan has got. */
+  progress?: ScanProgress;
+  private progressShown = 0;
   /** The worker that audits a folder on the local disk (it keeps its own scan cache)... */
   private readonly worker?: WorkerAudit;
   /** ...or, for a remote or virtual folder audited in the host, the scan cache kept here. */
@@ -71,6 +77,13 @@ export class FolderAudit {
     this.worker?.reset();
   }
 
+  /** Stop a running audit (local folders only: the worker is stopped); the last report stays. */
+  cancel(): void {
+    if (this.status !== 'auditing' || !this.worker) return;
+    this.again = false;
+    this.worker.cancel();
+  }
+
   dispose(): void {
     this.worker?.dispose();
   }
@@ -80,6 +93,8 @@ export class FolderAudit {
       key: this.folder.uri.toString(),
       name: this.folder.name,
       status: this.status,
+      ...(this.status === 'auditing' && this.progress ? { progress: { ...this.progress } } : {}),
+      ...(this.status === 'auditing' && this.worker ? { cancellable: true } : {}),
       ...(this.report ? { report: this.report } : {}),
       ...(this.error ? { error: this.error } : {}),
       ...(this.report && isNotMl(this.report) ? { notMl: true } : {}),
@@ -88,7 +103,14 @@ export class FolderAudit {
 
   private async runOnce(): Promise<void> {
     this.status = 'auditing';
+    this.progress = undefined;
     this.onChange();
+    const onProgress = (progress: ScanProgress) => {
+      this.progress = progress;
+      if (Date.now() - this.progressShown < PROGRESS_EVERY_MS) return;
+      this.progressShown = Date.now();
+      this.onChange();
+    };
     const settings = readSettings(this.folder);
     const input: FolderAuditInput = {
       rootName: this.folder.name,
@@ -100,12 +122,17 @@ export class FolderAudit {
     };
     try {
       this.report = this.worker
-        ? await this.worker.run(input)
-        : await runFolderAudit(createVscodeFileHost(this.folder.uri), this.knowledge.get(), input, this.cache!);
+        ? await this.worker.run(input, onProgress)
+        : await runFolderAudit(createVscodeFileHost(this.folder.uri), this.knowledge.get(), input, this.cache!, onProgress);
       this.error = undefined;
       this.shownError = undefined;
       this.status = 'ready';
     } catch (err) {
+      if (err instanceof AuditCancelled) {
+        this.status = 'cancelled';
+        this.onChange();
+        return;
+      }
       // A broken config keeps the last good report on screen, with the error beside it.
       this.error = err instanceof DataError ? err.message : `The audit failed: ${(err as Error).message}`;
       this.status = 'error';

@@ -58,6 +58,9 @@ export class MaturityViewProvider implements vscode.WebviewViewProvider, vscode.
       case 'reaudit':
         await vscode.commands.executeCommand('mlopsLens.audit', message.folder);
         return;
+      case 'cancel':
+        this.service.get(message.folder)?.cancel();
+        return;
       case 'openSignal':
         await this.openSignal(message.folder, message.path, message.line);
         return;

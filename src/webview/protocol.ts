@@ -23,8 +23,12 @@ export interface FolderView {
   /** The folder's URI as a string: the key for messages about it. */
   key: string;
   name: string;
-  status: 'pending' | 'auditing' | 'ready' | 'error';
+  status: 'pending' | 'auditing' | 'ready' | 'error' | 'cancelled';
   report?: Report;
+  /** While auditing: files listed so far, or files read of those to read. */
+  progress?: { phase: 'listing' | 'reading'; done: number; total?: number };
+  /** Whether the running audit can be stopped (a folder on the local disk, audited in a worker). */
+  cancellable?: boolean;
   /** A configuration or scan error; the last good report stays shown beside it. */
   error?: string;
   /** True when the folder shows no ML markers at all (the panel then shows welcome text). */
@@ -41,6 +45,7 @@ export type HostMessage =
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'reaudit'; folder?: string }
+  | { type: 'cancel'; folder: string }
   | { type: 'openSignal'; folder: string; path: string; line?: number }
   | { type: 'openSource'; sourceId: string }
   | { type: 'explain'; practice: string }
@@ -57,6 +62,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return true;
     case 'reaudit':
       return m.folder === undefined || str(m.folder);
+    case 'cancel':
+      return str(m.folder);
     case 'openSignal':
       return str(m.folder) && str(m.path) && (m.line === undefined || (Number.isInteger(m.line) && (m.line as number) >= 1));
     case 'openSource':

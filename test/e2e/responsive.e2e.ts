@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateRepository } from '../../scripts/bench/generate';
-import { REPO_ROOT, dismiss, findWebviewFrame, clickActivityBarItem, openFile, runCommand, screenshot, startEditor, testExtensionManifest, waitForNotification, waitUntil, type Editor } from './harness';
+import { REPO_ROOT, dismiss, findWebviewFrame, frameText, clickActivityBarItem, openFile, runCommand, screenshot, startEditor, testExtensionManifest, waitForNotification, waitUntil, type Editor } from './harness';
 
 const FILES = 30_000;
 /**
@@ -57,10 +57,11 @@ const PROBE_MANIFEST = testExtensionManifest('e2e-probe', 'E2E Probe', {
 describe('a large workspace keeps the extension host responsive', () => {
   let editor: Editor;
   let tmp: string;
+  let workspace: string;
 
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'mlops-lens-e2e-large-'));
-    const workspace = join(tmp, 'monorepo');
+    workspace = join(tmp, 'monorepo');
     generateRepository(workspace, FILES);
     mkdirSync(join(workspace, '.git'));
     writeFileSync(join(workspace, '.git', 'HEAD'), 'ref: refs/heads/main\n');
@@ -133,5 +134,21 @@ describe('a large workspace keeps the extension host responsive', () => {
     console.log(`# ${FILES} files: longest event-loop block of the extension host ${during} ms during the audit, ${baseline} ms for the same steps without it; the probe's command answered ${answeredAfter} ms after the audit started, the panel showed the level after ${auditedAfter} ms`);
     assert.ok(answeredAfter < auditedAfter, 'the command answered while the audit was still running');
     assert.ok(during <= baseline + MAX_ADDED_MS, `the audit blocked the extension host's event loop for ${during} ms (${baseline} ms without it)`);
+  });
+  it(`an audit from scratch of the ${FILES} files shows its progress in the panel within a second, and Cancel stops it keeping the last report`, async () => {
+    const { page } = editor;
+    const frame = await findWebviewFrame(page, /Level \d/, 30_000);
+    // The root .gitignore changed: the folder is audited from scratch (a new walk).
+    appendFileSync(join(workspace, '.gitignore'), '\n# edited by the test\n');
+    const startedAt = await waitUntil(page, 'the audit to start', async () => (/Auditing monorepo/.test(await frameText(frame)) ? Date.now() : undefined), 30_000);
+    const countedAt = await waitUntil(page, 'a file count in the panel', async () => (/[\d,]+ (files listed|of [\d,]+ files read)/.test(await frameText(frame)) ? Date.now() : undefined), 10_000);
+    console.log(`# progress shown ${countedAt - startedAt} ms after the panel said the audit started`);
+    assert.ok(countedAt - startedAt <= 1000, `the first count came ${countedAt - startedAt} ms after the audit started`);
+    await frame.locator('button', { hasText: 'Cancel' }).first().click();
+    await waitUntil(page, 'the audit cancelled', async () => /was cancelled/.test(await frameText(frame)), 30_000);
+    const text = await frameText(frame);
+    assert.match(text, /Level \d/, 'the last report stays');
+    assert.match(text, /Showing the last completed audit/);
+    await screenshot(page, 'large-workspace-cancelled');
   });
 });

@@ -12,6 +12,13 @@ import type { ScanProgress } from '../../core/scan/scanner';
 import type { FolderAuditInput } from '../folderPipeline';
 import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './protocol';
 
+/** The audit was stopped by the user. */
+export class AuditCancelled extends Error {
+  constructor() {
+    super('the audit was cancelled');
+  }
+}
+
 interface Pending {
   resolve(report: Report): void;
   reject(error: Error): void;
@@ -47,10 +54,19 @@ export class WorkerAudit {
     if (this.worker) this.send({ type: 'reset' });
   }
 
+  /** Stop the running audit: the worker is stopped (its cache with it) and started again on the next audit. */
+  cancel(): void {
+    this.stop(new AuditCancelled());
+  }
+
   dispose(): void {
+    this.stop(new Error('the folder was closed'));
+  }
+
+  private stop(reason: Error): void {
     void this.worker?.terminate();
     this.worker = undefined;
-    this.failAll(new Error('the folder was closed'));
+    this.failAll(reason);
   }
 
   private send(message: ToAuditWorker): void {

@@ -34,7 +34,17 @@ export function statusLine(ctx: RenderContext, folder: FolderView): HTMLElement 
   switch (folder.status) {
     case 'auditing':
       return el(doc, 'div', { class: 'status', role: 'status' },
-        icon(doc, 'loading', 'codicon-modifier-spin'), ` Auditing ${name}…`);
+        icon(doc, 'loading', 'codicon-modifier-spin'), ` Auditing ${name}…`,
+        folder.progress ? el(doc, 'span', { class: 'muted progress' }, ` ${progressText(folder.progress)}`) : null,
+        folder.report ? el(doc, 'span', { class: 'muted' }, ' Showing the last completed audit meanwhile.') : null,
+        folder.cancellable
+          ? button(doc, { kind: 'link', icon: 'stop-circle', label: 'Cancel', title: 'Stop this audit', key: `cancel:${folder.key}`, onClick: () => ctx.post({ type: 'cancel', folder: folder.key }) })
+          : null);
+    case 'cancelled':
+      return el(doc, 'div', { class: 'status', role: 'status' },
+        icon(doc, 'debug-stop'), ` The audit of ${name} was cancelled.`,
+        folder.report ? el(doc, 'span', { class: 'muted' }, ' Showing the last completed audit.') : null,
+        ' ', reauditButton(ctx, folder.key, 'Audit again'));
     case 'pending':
       return el(doc, 'div', { class: 'status', role: 'status' },
         icon(doc, 'loading', 'codicon-modifier-spin'), ` Waiting to audit ${name}…`);
@@ -48,6 +58,14 @@ export function statusLine(ctx: RenderContext, folder: FolderView): HTMLElement 
         ? el(doc, 'div', { class: 'status status-error', role: 'alert' }, icon(doc, 'error', 'sev-error'), ` ${repoText(folder.error, 1000)}`)
         : undefined;
   }
+}
+
+/** `12,345 files listed` or `4,500 of 37,000 files read`. */
+export function progressText(progress: NonNullable<FolderView['progress']>): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return progress.phase === 'listing' || progress.total === undefined
+    ? `${count(progress.done)} files listed`
+    : `${count(progress.done)} of ${count(progress.total)} files read`;
 }
 
 export function reauditButton(ctx: RenderContext, folder: string, label = 'Re-audit'): HTMLButtonElement {

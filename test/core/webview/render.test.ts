@@ -46,6 +46,33 @@ describe('webview rendering', () => {
     assert.ok(!Array.from(root.querySelectorAll('.rec-step, .action, .gap-list')).some((n) => /`[^`]+`/.test(n.textContent ?? '')), 'no raw backtick pairs left');
   });
 
+  test('while a large folder is audited: the count so far, the last report kept, and a Cancel that posts a valid message', () => {
+    const report = hostileReport();
+    const { root, api } = startApp([
+      { type: 'knowledge', knowledge: knowledgeFor(report) },
+      { type: 'folders', folders: [folderView(report, { status: 'auditing', progress: { phase: 'reading', done: 4500, total: 37000 }, cancellable: true })] },
+    ]);
+    const status = root.querySelector('.status')!.textContent ?? '';
+    assert.match(status, /Auditing churn…/);
+    assert.match(status, /4,500 of 37,000 files read/);
+    assert.match(status, /last completed audit/);
+    assert.ok(root.querySelector('.report-header'), 'the last report stays on screen');
+    const [cancel] = buttonsWith(root, 'Cancel');
+    click(cancel);
+    const message = api.posted[api.posted.length - 1];
+    assert.deepEqual(message, { type: 'cancel', folder: 'file:///work/churn' });
+    assert.ok(isWebviewMessage(message));
+  });
+
+  test('listing shows the files found; a cancelled audit offers to audit again', () => {
+    const listing = startApp([{ type: 'folders', folders: [folderView(undefined, { status: 'auditing', progress: { phase: 'listing', done: 12000 } })] }]);
+    assert.match(listing.root.textContent ?? '', /12,000 files listed/);
+    assert.equal(buttonsWith(listing.root, 'Cancel').length, 0, 'no Cancel where the audit cannot be stopped');
+    const cancelled = startApp([{ type: 'folders', folders: [folderView(undefined, { status: 'cancelled' })] }]);
+    assert.match(cancelled.root.textContent ?? '', /audit of churn was cancelled/);
+    assert.equal(buttonsWith(cancelled.root, 'Audit again').length, 1);
+  });
+
   test('hostile repository strings become text, never elements', () => {
     const { root } = auditedApp();
     for (const tag of ['img', 'script', 'iframe', 'b', 'u']) {
