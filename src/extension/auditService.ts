@@ -23,6 +23,7 @@ export class AuditService implements vscode.Disposable {
   private readonly pending = new Map<string, { paths: Set<string>; listing: boolean }>();
   private timer?: ReturnType<typeof setTimeout>;
   private watching = false;
+  private currentKey?: string;
 
   constructor(private readonly knowledge: KnowledgeStore, private readonly version: string) {
     this.disposables.push(
@@ -36,8 +37,30 @@ export class AuditService implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.auditAll()),
+      // The current folder follows the editor: the panel and the status bar show the same one.
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        const audit = editor && this.forUri(editor.document.uri);
+        if (audit) this.select(audit.folder.uri.toString());
+      }),
     );
     this.syncFolders();
+    const editorUri = vscode.window.activeTextEditor?.document.uri;
+    this.currentKey = editorUri && this.forUri(editorUri)?.folder.uri.toString();
+  }
+
+  /**
+   * The folder the panel and the status bar both show (multi-root): the active editor's, or
+   * the one last picked in the panel, else the first.
+   */
+  current(): FolderAudit | undefined {
+    return (this.currentKey !== undefined ? this.audits.get(this.currentKey) : undefined) ?? this.folders()[0];
+  }
+
+  /** Make a folder the current one (picked in the panel, or its file opened in an editor). */
+  select(key: string): void {
+    if (key === this.currentKey || !this.audits.has(key)) return;
+    this.currentKey = key;
+    this.changeEmitter.fire();
   }
 
   folders(): FolderAudit[] {

@@ -61,6 +61,9 @@ export class MaturityViewProvider implements vscode.WebviewViewProvider, vscode.
       case 'cancel':
         this.service.get(message.folder)?.cancel();
         return;
+      case 'selectFolder':
+        this.service.select(message.folder);
+        return;
       case 'openSignal':
         await this.openSignal(message.folder, message.path, message.line);
         return;
@@ -98,8 +101,7 @@ export class MaturityViewProvider implements vscode.WebviewViewProvider, vscode.
       this.post({ type: 'noWorkspace' });
       return;
     }
-    const editorUri = vscode.window.activeTextEditor?.document.uri;
-    const active = editorUri ? this.service.forUri(editorUri)?.folder.uri.toString() : undefined;
+    const active = this.service.current()?.folder.uri.toString();
     this.post({ type: 'folders', folders, ...(active ? { active } : {}) });
   }
 

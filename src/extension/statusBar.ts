@@ -1,4 +1,4 @@
-/** The status bar item: level and target of the active editor's folder (see statusBarView), opening the panel. */
+/** The status bar item: level and target of the current folder (the panel's too; see statusBarView), opening the panel. */
 import * as vscode from 'vscode';
 import type { AuditService } from './auditService';
 import { statusBarView } from './statusBarView';
@@ -8,8 +8,7 @@ export function registerStatusBar(service: AuditService): vscode.Disposable {
   item.name = 'MLOps Lens maturity';
   item.command = 'mlopsLens.maturity.focus';
   const update = () => {
-    const editorUri = vscode.window.activeTextEditor?.document.uri;
-    const audit = (editorUri && service.forUri(editorUri)) ?? service.folders()[0];
+    const audit = service.current();
     const view = audit && statusBarView(audit.folder.name, audit.status, audit.report, audit.error);
     if (!view) {
       item.hide();
@@ -21,5 +20,5 @@ export function registerStatusBar(service: AuditService): vscode.Disposable {
     item.accessibilityInformation = { label: view.tooltip };
     item.show();
   };
-  return vscode.Disposable.from(item, service.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
+  return vscode.Disposable.from(item, service.onDidChange(update));
 }

@@ -76,6 +76,12 @@ export function createApp(doc: Document, api: VsCodeApi, root: HTMLElement): App
     update(change) {
       const otherFolder = change.folder !== undefined && change.folder !== state.folder;
       state = { ...state, ...change };
+      // A folder picked here is the current one until the host says otherwise (it is told too).
+      if (change.folder !== undefined && data.kind === 'folders') {
+        data = { ...data, active: change.folder };
+        // The host's next word on the current folder must count, even if it repeats its last.
+        lastFolders = '';
+      }
       save();
       render();
       if (otherFolder && win && typeof win.scrollTo === 'function') win.scrollTo(0, 0);

@@ -46,6 +46,7 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'reaudit'; folder?: string }
   | { type: 'cancel'; folder: string }
+  | { type: 'selectFolder'; folder: string }
   | { type: 'openSignal'; folder: string; path: string; line?: number }
   | { type: 'openSource'; sourceId: string }
   | { type: 'explain'; practice: string }
@@ -63,6 +64,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'reaudit':
       return m.folder === undefined || str(m.folder);
     case 'cancel':
+    case 'selectFolder':
       return str(m.folder);
     case 'openSignal':
       return str(m.folder) && str(m.path) && (m.line === undefined || (Number.isInteger(m.line) && (m.line as number) >= 1));

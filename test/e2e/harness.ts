@@ -181,7 +181,7 @@ function hookExit(): void {
 
 /** Options of {@link startCodeServer}. */
 export interface CodeServerOptions {
-  /** Folder opened as the workspace (absolute path). */
+  /** Folder opened as the workspace (absolute path), or a `.code-workspace` file (multi-root). */
   workspace: string;
   /**
    * Extension folders (each with a package.json and its built main) copied into the
@@ -404,7 +404,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     const fd = openSync(logFile, 'a');
     let child: ChildProcess;
     try {
-      child = spawn(NODE24_BIN, args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: workspace });
+      child = spawn(NODE24_BIN, args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: workspace.endsWith('.code-workspace') ? dirname(workspace) : workspace });
     } finally {
       closeSync(fd);
     }
@@ -432,7 +432,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       const server: CodeServer = {
         port,
         url,
-        workspaceUrl: `${url}/?folder=${encodeURIComponent(workspace)}`,
+        workspaceUrl: `${url}/?${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}`,
         workspace,
         pid,
         extensionsDir,

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import {
@@ -274,6 +274,45 @@ describe('MLOps Lens with a broken configuration', () => {
     const item = await waitForStatusBarItem(page, /missing required field 'reason'/, 30_000);
     assert.match(item.text, /MLOps L3 → L\d/);
     await screenshot(page, 'config-error');
+  });
+});
+
+describe('MLOps Lens in a multi-root workspace', () => {
+  let editor: Editor;
+  let alpha: string;
+  let beta: string;
+  let tmp: string;
+
+  before(async () => {
+    alpha = makeWorkspace();
+    tmp = mkdtempSync(join(tmpdir(), 'mlops-lens-e2e-multi-'));
+    beta = join(tmp, 'churn');
+    cpSync(join(REPO_ROOT, 'examples', 'churn-prediction'), beta, { recursive: true });
+    mkdirSync(join(beta, '.git'));
+    writeFileSync(join(beta, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const file = join(tmp, 'both.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: alpha }, { path: beta }] }));
+    editor = await startEditor({ workspace: file, extensions: [VSIX], settings: { 'mlopsLens.auditOnOpen': false } });
+  });
+
+  after(async () => {
+    await editor?.close();
+    for (const dir of [alpha, tmp]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the panel and the status bar show the same folder: the active editor\'s, or the one picked in the panel', async () => {
+    const { page } = editor;
+    await openPanel(page, /Level \d/);
+    // A file of the second folder in the editor: both follow it.
+    await openFile(page, 'src/churn/train.py');
+    await waitForStatusBarItem(page, /MLOps L2 → L2/, 60_000);
+    let frame = await findWebviewFrame(page, /Level 2 — /, 30_000);
+    assert.equal(await frame.locator('#folder-select').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent), 'churn');
+    // The first folder picked in the panel: the status bar follows.
+    await frame.locator('#folder-select').selectOption({ label: basename(alpha) });
+    await waitForStatusBarItem(page, /MLOps L3 → L3/, 30_000);
+    frame = await findWebviewFrame(page, /Level 3 — /, 30_000);
+    await screenshot(page, 'multi-root');
   });
 });
 

@@ -23,7 +23,12 @@ export function folderPicker(ctx: RenderContext, folders: readonly FolderView[],
   for (const folder of folders) {
     select.appendChild(el(doc, 'option', { value: folder.key, selected: folder.key === selected }, repoText(folder.name, 120)));
   }
-  select.addEventListener('change', () => ctx.update({ folder: selectValue(select), scrollY: 0 }));
+  select.addEventListener('change', () => {
+    const folder = selectValue(select);
+    ctx.update({ folder, scrollY: 0 });
+    // The host's current folder too: the status bar shows the same one.
+    ctx.post({ type: 'selectFolder', folder });
+  });
   return el(doc, 'div', { class: 'folder-picker' }, el(doc, 'label', { for: 'folder-select' }, 'Folder'), select);
 }
 

@@ -21,9 +21,9 @@ export type HostData =
   | { kind: 'noWorkspace' }
   | { kind: 'folders'; folders: FolderView[]; active?: string };
 
-/** The folder to show: the one the user picked, else the host's active one, else the first. */
+/** The folder to show: the host's current one (shared with the status bar), else the one last picked here, else the first. */
 export function selectedFolder(folders: readonly FolderView[], picked?: string, active?: string): FolderView | undefined {
-  return folders.find((f) => f.key === picked) ?? folders.find((f) => f.key === active) ?? folders[0];
+  return folders.find((f) => f.key === active) ?? folders.find((f) => f.key === picked) ?? folders[0];
 }
 
 function scanNotes(ctx: RenderContext, report: Report): HTMLElement | undefined {

@@ -238,7 +238,7 @@ describe('webview rendering', () => {
     assert.ok(failed.root.querySelector('.report-header'), 'the last report stays');
   });
 
-  test('multi-root: a folder picker; picking a folder persists and renders it', () => {
+  test('multi-root: a folder picker; picking a folder persists, renders it and tells the host', () => {
     const a = folderView(hostileReport(), { key: 'file:///a', name: 'alpha' });
     const b = folderView(undefined, { key: 'file:///b', name: 'beta', notMl: true });
     const { root, api, app } = startApp([{ type: 'folders', folders: [a, b], active: 'file:///a' }]);
@@ -250,6 +250,18 @@ describe('webview rendering', () => {
     assert.equal((api.saved as { folder: string }).folder, 'file:///b');
     assert.ok((root.textContent ?? '').includes('No ML project markers found in beta.'));
     assert.equal(root.querySelector('.report-header'), null);
+    const told = api.posted[api.posted.length - 1];
+    assert.deepEqual(told, { type: 'selectFolder', folder: 'file:///b' }, 'the host is told, so the status bar shows the same folder');
+    assert.ok(isWebviewMessage(told));
+  });
+
+  test('multi-root: the host\'s current folder (an editor opened in another folder) wins over the one picked before', () => {
+    const a = folderView(hostileReport(), { key: 'file:///a', name: 'alpha' });
+    const b = folderView(undefined, { key: 'file:///b', name: 'beta', notMl: true });
+    const { root, app } = startApp([{ type: 'folders', folders: [a, b], active: 'file:///a' }]);
+    choose(root.querySelector('#folder-select') as HTMLSelectElement, 'file:///b');
+    app.handle({ type: 'folders', folders: [a, b], active: 'file:///a' });
+    assert.ok(root.querySelector('.report-header'), 'alpha is shown again');
   });
 
   test('single folder: no picker', () => {
