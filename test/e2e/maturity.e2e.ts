@@ -187,6 +187,10 @@ describe('MLOps Lens commands', () => {
     // The list is virtual: the first study's claims are the rows on screen.
     assert.match(all, /main obstacles reported are fragmented tooling/);
     assert.match(all, /https:\/\/arxiv\.org\/abs\/2502\.05634/);
+    // The group's separator names the authors and year; the study's title is on each claim's row.
+    const separator = (await page.locator('.quick-input-widget .quick-input-list-separator').first().innerText()).trim();
+    assert.ok(separator.length > 0 && separator.length <= 60, `a short separator label: "${separator}"`);
+    await screenshot(page, 'show-evidence');
     await dismiss(page);
   });
 
