@@ -1,5 +1,6 @@
 /** The assessment stage: facts + knowledge → the report every adapter renders. */
-import type { Facts, FileFact } from '../model/facts';
+import type { Facts } from '../model/facts';
+import { indexFacts } from '../engine/factIndex';
 import type { FactName, KnowledgeBase, PracticeStatus, StageId } from '../model/knowledge';
 import { REPORT_SCHEMA_VERSION, type LevelResult, type Recommendation, type Report, type Signal } from '../model/report';
 import type { ScanStats } from '../scan/scanner';
@@ -98,23 +99,12 @@ function inRecommendationOrder(level: LevelResult, recommendations: readonly Rec
   return { ...level, next: { ...level.next, requirements, missing: [...new Set(requirements.flat())] } };
 }
 
-/** Python files per listing: a re-audit after an edit counts the same listing. */
-const pythonFileCounts = new WeakMap<readonly FileFact[], number>();
-
-function pythonFiles(files: readonly FileFact[]): number {
-  let count = pythonFileCounts.get(files);
-  if (count === undefined) {
-    count = files.filter((f) => (f.as ?? f.path).toLowerCase().endsWith('.py')).length;
-    pythonFileCounts.set(files, count);
-  }
-  return count;
-}
-
 /** With `requireMlCode` off the configuration vouches for ML code the tool cannot see (R, Julia, SQL). */
 function countFacts(facts: Facts, mlImports: number, requireMlCode: boolean): Record<FactName, number> {
   return {
     mlImports: requireMlCode ? mlImports : Math.max(1, mlImports),
-    pythonFiles: pythonFiles(facts.files),
+    // The listing's path index answers globs case-insensitively on the rendered path, and keeps the answer for a re-audit.
+    pythonFiles: indexFacts(facts).files.matching(['**/*.py']).length,
     notebooks: facts.notebooks.length,
     manualSteps: facts.manualSteps.length,
     ciPipelines: facts.ci.length,

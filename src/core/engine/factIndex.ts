@@ -12,7 +12,7 @@ import type { Signal } from '../model/report';
 import type { PatternEngine } from './patterns';
 import { NamedScripts } from './namedScripts';
 import { groupBy, withGroups, type Groups } from './groups';
-import { itemsIn, replaceFiles, type Placed } from './pathOrder';
+import { firstAtOrAfter, itemsIn, replaceFiles, type Placed } from './pathOrder';
 
 export interface FactIndex {
   importsByRoot: Groups<PythonImport>;
@@ -158,21 +158,10 @@ function retextedPaths(byPattern: Groups<string>, edited: readonly string[], was
   const replaced = new Map<string, readonly string[]>();
   for (const key of keys) {
     const paths = (byPattern.get(key) ?? []).filter((p) => !isEdited.has(p));
-    for (const path of edited) if (is.get(path)?.first.has(key)) paths.splice(sortedIndex(paths, path), 0, path);
+    for (const path of edited) if (is.get(path)?.first.has(key)) paths.splice(firstAtOrAfter(paths, path, (p) => p), 0, path);
     replaced.set(key, paths);
   }
   return withGroups(byPattern, replaced);
-}
-
-function sortedIndex(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function textsByPattern(texts: Facts['texts']): Map<string, string[]> {

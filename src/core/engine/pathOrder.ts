@@ -10,13 +10,13 @@ export interface Placed {
   line?: number;
 }
 
-/** The first index in `items` (sorted by path) whose path is not before `path`. */
-function firstAtOrAfter(items: readonly Placed[], path: string): number {
+/** The first index in `items` (sorted by `keyOf`) whose key is not before `key`. */
+export function firstAtOrAfter<T>(items: readonly T[], key: string, keyOf: (item: T) => string): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (items[mid].path < path) lo = mid + 1;
+    if (keyOf(items[mid]) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -24,7 +24,7 @@ function firstAtOrAfter(items: readonly Placed[], path: string): number {
 
 /** The range `[start, end)` of the items found in `path`. */
 export function rangeOf(items: readonly Placed[], path: string): [start: number, end: number] {
-  const start = firstAtOrAfter(items, path);
+  const start = firstAtOrAfter(items, path, (item) => item.path);
   let end = start;
   while (end < items.length && items[end].path === path) end++;
   return [start, end];

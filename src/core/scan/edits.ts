@@ -27,9 +27,13 @@ export interface ScanBasis {
   counted: ReadonlySet<string>;
 }
 
-/** Whether the edits can be spliced into the last scan's facts (else a full scan is needed). */
+/**
+ * Whether the edits can be spliced into the last scan's facts (else a full scan is needed).
+ * No edited file may be one the scope stages read: the caller checks that for every edited
+ * path before reading any.
+ */
 export function spliceable(edits: readonly FileEdit[], basis: ScanBasis): boolean {
-  return edits.every((e) => !basis.scopeReads.has(e.path) && !basis.named.has(e.path) && ownFactsOnly(e.path, e.before) && ownFactsOnly(e.path, e.after));
+  return edits.every((e) => !basis.named.has(e.path) && ownFactsOnly(e.path, e.before) && ownFactsOnly(e.path, e.after));
 }
 
 /**

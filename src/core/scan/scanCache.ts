@@ -42,7 +42,7 @@ export class ScanCache {
   /** By path: the files whose results read it (may name some that no longer do: they are only read again). */
   private readonly readers = new Map<string, Set<string>>();
   private last?: LastScan;
-  /** How the last scan went: in full, or by splicing edits into the one before (for tests and the benchmark). */
+  /** How the last scan went: in full, or by splicing edits into the one before (tests check which). */
   lastScan?: 'full' | 'edits';
   /** Files edited since the last scan, with their results in it; undefined when a full scan is due. */
   private edited?: Map<string, FileResult | undefined>;
