@@ -2,6 +2,7 @@
 import type { Facts } from '../model/facts';
 import type { Practice, Strength } from '../model/knowledge';
 import type { Confidence, PracticeResult, Signal } from '../model/report';
+import { runChecks } from '../engine/checks';
 import { evaluateRule } from '../engine/rules';
 import { patternKey } from '../engine/textMatches';
 import type { SignalScope } from './scope';
@@ -48,6 +49,8 @@ export function assessPractices(
     const counted = starter ? signals.filter((s) => s.path !== starter.path) : signals;
     const status = statusFromSignals(counted, practice.require);
     const withStarter = starter ? { starter } : {};
+    const mixed = status === 'present' ? mixedBy(practice, facts, signals) : undefined;
+    if (mixed) return { ...base, status: 'partial', confidence: presentConfidence(counted, practice.require), ...withStarter, mixed };
     if (status === 'present') return { ...base, status, confidence: presentConfidence(counted, practice.require), ...withStarter };
     if (status === 'partial' || counted.length < signals.length) return { ...base, status: 'partial', confidence: 'low', ...withStarter };
     const unavailable = unseenEvidence(practice.detect, hiding, facts);
@@ -62,6 +65,16 @@ function unfilledStarter(practice: Practice, facts: Facts): { path: string; line
   if (template?.unfilled === undefined) return undefined;
   const found = facts.texts.get(template.path)?.first.get(patternKey({ pattern: template.unfilled, engine: practice.patternEngine }));
   return found ? { path: template.path, ...(found.line !== undefined && { line: found.line }) } : undefined;
+}
+
+/** The first `mixed` check with findings: the practice holds in part of the repository only. */
+function mixedBy(practice: Practice, facts: Facts, signals: readonly Signal[]): PracticeResult['mixed'] {
+  for (const check of practice.checks) {
+    if (check.mixed === undefined) continue;
+    const findings = runChecks({ ...practice, checks: [check] }, facts, signals).length;
+    if (findings > 0) return { check: `${practice.id}/${check.id}`, reason: check.mixed, findings };
+  }
+  return undefined;
 }
 
 /**

@@ -60,7 +60,8 @@ const matchers: { [K in CheckDef['kind']]: Matcher<K> } = {
 export function runChecks(practice: Practice, facts: Facts, signals: readonly Signal[]): RawFinding[] {
   return practice.checks.flatMap((check) => {
     const excluded = check.exclude ? globMatcher(check.exclude) : () => false;
-    return (matchers[check.kind] as Matcher<CheckDef['kind']>)(check as never, facts, signals).filter((hit) => !excluded(hit.path)).map((hit) => ({
+    const covered = coveredBy(practice.id, check, signals);
+    return (matchers[check.kind] as Matcher<CheckDef['kind']>)(check as never, facts, signals).filter((hit) => !excluded(hit.path) && !covered(hit.path)).map((hit) => ({
       id: `${practice.id}/${check.id}`,
       practice: practice.id,
       message: check.message.replace('{detail}', hit.detail ?? ''),
@@ -69,6 +70,23 @@ export function runChecks(practice: Practice, facts: Facts, signals: readonly Si
       ...(hit.detail !== undefined ? { detail: hit.detail } : {}),
     }));
   });
+}
+
+/** Whether the practice already holds at a path, by the check's `coveredBy`. */
+function coveredBy(practiceId: string, check: CheckDef, signals: readonly Signal[]): (path: string) => boolean {
+  if (!check.coveredBy) return () => false;
+  const signalPaths = (rules: readonly string[] | undefined): Set<string> => {
+    const ids = new Set((rules ?? []).map((rule) => `${practiceId}/${rule}`));
+    return new Set(signals.filter((s) => ids.has(s.rule)).map((s) => s.path));
+  };
+  const files = signalPaths(check.coveredBy.file);
+  const folders = new Set([...signalPaths(check.coveredBy.folder)].map(folderOf));
+  return (path) => files.has(path) || folders.has(folderOf(path));
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

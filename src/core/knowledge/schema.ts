@@ -47,6 +47,8 @@ const checkBase: Record<string, Field> = {
   message: req(text),
   unlessPresent: opt({ type: 'boolean' }),
   exclude: opt(texts),
+  coveredBy: opt({ type: 'object', fields: { file: opt(texts), folder: opt(texts) } }),
+  mixed: opt(text),
   fix: opt({
     type: 'object',
     fields: {

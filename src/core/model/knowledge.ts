@@ -103,6 +103,17 @@ interface CheckBase {
   unlessPresent?: boolean;
   /** Globs of paths not to report findings in (e.g. requirements files of docs builds). */
   exclude?: string[];
+  /**
+   * Where the practice already holds, its findings are not reported: in a file with a signal of
+   * one of `file`'s rules, or in a folder with a signal of one of `folder`'s rules (a lock file
+   * pins the requirements beside it). Rule ids are the practice's own.
+   */
+  coveredBy?: { file?: string[]; folder?: string[] };
+  /**
+   * A finding of this check left means the practice holds in part of the repository only (some
+   * requirements pinned, others not): it is partial at most, and this says why.
+   */
+  mixed?: string;
 }
 
 /** Each file matching the globs in which the practice has no signal (e.g. a CI file that runs no tests). */

@@ -6,7 +6,7 @@
 import type { ScanWarning, ScopeNote } from './facts';
 import type { Effort, PracticeStatus, Severity, SourceKind, StageId, Strength } from './knowledge';
 
-export const REPORT_SCHEMA_VERSION = '1.4.0';
+export const REPORT_SCHEMA_VERSION = '1.5.0';
 
 /** Evidence in the repository for a practice: where, and which rule matched. */
 export interface Signal {
@@ -42,6 +42,8 @@ export interface PracticeResult {
   unavailable?: UnseenEvidence[];
   /** The practice's starter file, created but not filled in yet (its placeholder still there): not counted as the practice done. */
   starter?: { path: string; line?: number };
+  /** Why a practice with strong enough signals is only partial: a check's findings show it holds in part of the repository (see the check's `mixed`). */
+  mixed?: { check: string; reason: string; findings: number };
 }
 
 /** A file or folder the scan could not read or parse, and why. */

@@ -139,7 +139,7 @@ function practiceResult(report: Report, p: PracticeResult, help: PracticeHelp, f
     ? `a foundation gap below the current level ${report.level.current}`
     : `expected from level ${p.level}; target ${report.level.target}`;
   const what = {
-    partial: `${p.title} is only partly in place: the evidence found is weaker than required (${expected}).`,
+    partial: `${p.title} is only partly in place: ${p.mixed ? `${p.mixed.reason}, see the ${p.mixed.check} results` : 'the evidence found is weaker than required'} (${expected}).`,
     absent: `${p.title} is missing: no evidence of it was found (${expected}).`,
     suppressed: `${p.title} is suppressed (${expected}).`,
     'not-available': `${p.title} could not be judged: ${unseenEvidenceText(p)} (${expected}).`,

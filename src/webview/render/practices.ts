@@ -176,6 +176,7 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
   }
   if (status === 'not-available') summary.push(el(doc, 'span', { class: 'row-note muted' }, 'not judged: files could not be read'));
   if (practice.starter) summary.push(el(doc, 'span', { class: 'row-note muted' }, 'starter file not filled in yet'));
+  if (practice.mixed) summary.push(el(doc, 'span', { class: 'row-note muted' }, practice.mixed.reason));
   const details = persistentDetails(ctx, key, false, `practice st-${status}`, summary, el(doc, 'div', { class: 'body' }, ...body));
   details.setAttribute('id', `practice-${practice.id}`);
   return details;

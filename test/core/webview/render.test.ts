@@ -10,7 +10,7 @@ import { withCode } from '../../../src/webview/render/dom';
 import { isWebviewMessage } from '../../../src/webview/protocol';
 import { REPO_ROOT } from '../../helpers/paths';
 import {
-  HOSTILE_DETAIL, HOSTILE_MESSAGE, HOSTILE_NAME, HOSTILE_PATH, HOSTILE_REASON,
+  HOSTILE_DETAIL, HOSTILE_MESSAGE, HOSTILE_MIXED, HOSTILE_NAME, HOSTILE_PATH, HOSTILE_REASON,
   buttonsWith, choose, click, folderView, hostileReport, knowledgeFor, newDocument, startApp,
 } from './setup';
 
@@ -83,6 +83,12 @@ describe('webview rendering', () => {
     assert.ok(text.includes(HOSTILE_DETAIL), 'the detail is shown literally');
     assert.ok(text.includes(HOSTILE_MESSAGE), 'the finding and trade-off message are shown literally');
     assert.ok(text.includes(HOSTILE_REASON), 'the suppression reason is shown literally');
+  });
+
+  test('a practice partial because it holds in part of the repository says why on its row', () => {
+    const { root } = auditedApp();
+    const row = root.querySelector('#practice-explainability summary')!;
+    assert.ok(Array.from(row.querySelectorAll('.row-note')).some((n) => n.textContent === HOSTILE_MIXED));
   });
 
   test('the folder name is text in the welcome states too', () => {

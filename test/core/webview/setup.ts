@@ -16,6 +16,8 @@ export const HOSTILE_PATH = '<img src=x onerror=alert(1)>.py';
 export const HOSTILE_DETAIL = '<script>alert("detail")</script>';
 export const HOSTILE_MESSAGE = '<b onmouseover=alert(2)>bold</b>';
 export const HOSTILE_REASON = 'no shared features <u>here</u>';
+/** A custom practice's `mixed` text comes from the repository's config. */
+export const HOSTILE_MIXED = 'pinned in <b>part</b> only';
 export const HOSTILE_NAME = '<iframe src=javascript:alert(3)>';
 
 // linkedom ships ESM type declarations; this CommonJS test build loads its CommonJS entry.
@@ -37,7 +39,9 @@ export function hostileReport(): Report {
   const featureStore = report.practices.find((p) => p.id === 'feature-store')!;
   featureStore.status = 'suppressed';
   featureStore.suppressedReason = HOSTILE_REASON;
-  report.practices.find((p) => p.id === 'explainability')!.status = 'partial';
+  const explainability = report.practices.find((p) => p.id === 'explainability')!;
+  explainability.status = 'partial';
+  explainability.mixed = { check: 'explainability/x', reason: HOSTILE_MIXED, findings: 2 };
   const drift = report.practices.find((p) => p.id === 'drift-monitoring')!;
   drift.status = 'not-available';
   drift.unavailable = [{ path: HOSTILE_PATH, reason: HOSTILE_DETAIL }];
