@@ -54,6 +54,7 @@ export async function audit(host: FileHost, options: AuditOptions): Promise<Repo
     stats,
     stage: options.stage ?? options.config.stage,
     suppressions: options.config.suppressions,
+    findingSuppressions: options.config.findingSuppressions,
     collection: options.config.collection,
     rootName: options.rootName,
     tool: options.tool,

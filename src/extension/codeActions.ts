@@ -34,7 +34,11 @@ export function registerCodeActions(service: AuditService, knowledge: KnowledgeS
           scaffold.diagnostics = [diagnostic];
           actions.push(scaffold);
         }
-        const suppress = new vscode.CodeAction(`Suppress "${practice.title}" with a reason…`, vscode.CodeActionKind.QuickFix);
+        const suppressHere = new vscode.CodeAction(`Suppress this finding in ${finding.path} with a reason…`, vscode.CodeActionKind.QuickFix);
+        suppressHere.command = { command: 'mlopsLens.suppress', title: suppressHere.title, arguments: [folder, finding.id, finding.path] };
+        suppressHere.diagnostics = [diagnostic];
+        actions.push(suppressHere);
+        const suppress = new vscode.CodeAction(`Suppress the practice "${practice.title}" with a reason…`, vscode.CodeActionKind.QuickFix);
         suppress.command = { command: 'mlopsLens.suppress', title: suppress.title, arguments: [folder, practice.id] };
         suppress.diagnostics = [diagnostic];
         actions.push(suppress);

@@ -12,7 +12,7 @@ import { EXPLAIN_SCHEME, explainPracticeCommand, ExplanationProvider } from './c
 import { exportReportCommand } from './commands/exportReport';
 import { scaffoldCommand } from './commands/scaffold';
 import { showEvidenceCommand } from './commands/showEvidence';
-import { suppressCommand } from './commands/suppress';
+import { suppressCommand, unsuppressCommand } from './commands/suppress';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { KnowledgeStore } from './knowledgeStore';
@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('mlopsLens.explainPractice', explainPracticeCommand(knowledge)),
     vscode.commands.registerCommand('mlopsLens.createConfig', createConfigCommand(service)),
     vscode.commands.registerCommand('mlopsLens.suppress', suppressCommand(service)),
+    vscode.commands.registerCommand('mlopsLens.unsuppress', unsuppressCommand(service)),
     vscode.commands.registerCommand('mlopsLens.scaffold', scaffoldCommand(service, knowledge)),
   );
   const folders = vscode.workspace.workspaceFolders ?? [];

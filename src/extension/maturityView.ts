@@ -77,7 +77,10 @@ export class MaturityViewProvider implements vscode.WebviewViewProvider, vscode.
         await vscode.commands.executeCommand('mlopsLens.explainPractice', message.practice);
         return;
       case 'suppress':
-        await vscode.commands.executeCommand('mlopsLens.suppress', message.folder, message.id);
+        await vscode.commands.executeCommand('mlopsLens.suppress', message.folder, message.id, message.path);
+        return;
+      case 'unsuppress':
+        await vscode.commands.executeCommand('mlopsLens.unsuppress', message.folder, message.id, message.path);
         return;
       case 'scaffold':
         await vscode.commands.executeCommand('mlopsLens.scaffold', message.folder, message.practice);

@@ -50,7 +50,10 @@ export type WebviewMessage =
   | { type: 'openSignal'; folder: string; path: string; line?: number }
   | { type: 'openSource'; sourceId: string }
   | { type: 'explain'; practice: string }
-  | { type: 'suppress'; folder: string; id: string }
+  /** Suppress a practice or trade-off, or with `path` one finding of the check `id`. */
+  | { type: 'suppress'; folder: string; id: string; path?: string }
+  /** Remove the suppression of a practice or trade-off, or with `path` the one that suppresses the check's finding there. */
+  | { type: 'unsuppress'; folder: string; id: string; path?: string }
   | { type: 'scaffold'; folder: string; practice: string };
 
 /** Validate an untrusted message from the webview: right type, right fields, sane values. */
@@ -73,7 +76,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'explain':
       return str(m.practice, 200);
     case 'suppress':
-      return str(m.folder) && str(m.id, 200);
+    case 'unsuppress':
+      return str(m.folder) && str(m.id, 200) && (m.path === undefined || str(m.path));
     case 'scaffold':
       return str(m.folder) && str(m.practice, 200);
     default:

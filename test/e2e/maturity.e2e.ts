@@ -5,7 +5,7 @@
  * HTML. Screenshots of the panel, the Problems panel and a hover go to test-artifacts/e2e.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -142,6 +142,38 @@ describe('MLOps Lens in the workbench', () => {
     await row.click();
     await waitUntil(page, 'the seeding code in the editor', async () =>
       (await page.locator('.editor-instance .view-lines').first().innerText()).includes('np.random.seed(SEED)'));
+  });
+
+  it('one finding is suppressed from its row with a reason, listed as suppressed, and unsuppressed from that list', async () => {
+    const { page } = editor;
+    const config = join(workspace, '.mlops-lens.yaml');
+    const seedProblem = async () => (await readProblems(page)).some((r) => `${r.ariaLabel} ${r.text}`.includes(HTML_NAME));
+    await waitUntil(page, 'the seed finding on the HTML-named file in Problems', seedProblem, 30_000);
+    let frame = await openPanel(page);
+    const practice = frame.locator('details[data-id="p:random-seeds"]');
+    if ((await practice.getAttribute('open')) === null) await practice.locator('summary').first().click();
+    await practice.locator(`button[aria-label="Suppress this finding in src/${HTML_NAME}"]`).click();
+    const input = page.locator('.quick-input-widget input.input').first();
+    await waitUntil(page, 'the reason prompt', () => input.isVisible());
+    await input.fill('exploratory script, results are never compared');
+    await page.keyboard.press('Enter');
+    await waitUntil(page, 'the suppression in .mlops-lens.yaml', async () => existsSync(config) && readFileSync(config, 'utf8').includes('random-seeds/training-script-without-seed'));
+    const written = readFileSync(config, 'utf8');
+    assert.match(written, /path: .*onerror=alert\\\(1\\\)>_train\.py/, `the file's own path, its glob characters escaped:\n${written}`);
+    await waitUntil(page, 'the finding gone from Problems', async () => !(await seedProblem()), 30_000);
+    assert.ok((await readProblems(page)).some((r) => /python:latest/.test(`${r.ariaLabel} ${r.text}`)), 'the other findings stay');
+
+    frame = await openPanel(page);
+    const suppressed = frame.locator('details[data-id="sec:suppressed"]');
+    await waitUntil(page, 'the Suppressed list', () => suppressed.isVisible(), 30_000);
+    if ((await suppressed.getAttribute('open')) === null) await suppressed.locator('summary').first().click();
+    const item = suppressed.locator('.suppressed-item', { hasText: HTML_NAME });
+    assert.match(await item.innerText(), /Reason: exploratory script, results are never compared/);
+    assert.equal(await frame.locator('img').count(), 0);
+    await screenshot(page, 'panel-suppressed');
+    await item.getByRole('button', { name: /Unsuppress/ }).click();
+    await waitUntil(page, 'the entry removed from .mlops-lens.yaml', async () => !readFileSync(config, 'utf8').includes('random-seeds/training-script-without-seed'));
+    await waitUntil(page, 'the finding back in Problems', seedProblem, 30_000);
   });
 });
 

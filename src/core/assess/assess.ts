@@ -8,6 +8,7 @@ import type { ConditionContext } from './conditions';
 import { collectionLevel, collectionScopes } from './collection';
 import { decideLevel } from './level';
 import { assessFindings } from './findings';
+import { findingSuppressor, type FindingSuppression } from './findingSuppressions';
 import { assessPractices, capSignals, STRENGTH_RANK } from './practices';
 import { recommend } from './recommend';
 import { mlImportCount, signalScope } from './scope';
@@ -25,6 +26,8 @@ export interface AssessInput {
   stage?: StageId;
   /** Practice or trade-off id → reason. */
   suppressions: ReadonlyMap<string, string>;
+  /** Suppressed findings: a check's, everywhere or in some paths. */
+  findingSuppressions?: readonly FindingSuppression[];
   /** From the configuration: the repository is (`true`) or is not (`false`) a collection; unset: recognised. */
   collection?: boolean;
   rootName: string;
@@ -37,7 +40,8 @@ export function assess(input: AssessInput): Report {
   const { knowledge, facts } = input;
   const mlImports = mlImportCount(knowledge.scope.mlCode.modules, facts);
   const scope = signalScope(knowledge.scope, facts, input.requireMlCode && mlImports === 0);
-  const practices = assessPractices(knowledge.practices, facts, input.suppressions, scope);
+  const suppressedFinding = findingSuppressor(input.findingSuppressions ?? []);
+  const practices = assessPractices(knowledge.practices, facts, input.suppressions, scope, suppressedFinding);
   const byId = new Map(practices.map((p) => [p.id, p]));
   const tools = new Map<string, Signal[]>();
   for (const practice of practices) {
@@ -64,7 +68,7 @@ export function assess(input: AssessInput): Report {
   const scopes = knowledge.collections && input.collection !== false ? collectionScopes(facts.files, knowledge.collections, input.collection) : undefined;
   const level = scopes ? collectionLevel(knowledge, practices, scopes, target, ctx) : decideLevel(knowledge.levels, knowledge.practices, target, ctx);
   // Checks see every signal; the report keeps a bounded number per rule.
-  const findings = assessFindings(knowledge.practices, practices, facts, target);
+  const { findings, suppressed } = assessFindings(knowledge.practices, practices, facts, target, suppressedFinding);
   const reported = practices.map((p) => ({ ...p, signals: capSignals(p.signals) }));
   const weights = benefitWeights(knowledge);
   const dimensionDetails = scoreDimensions(knowledge, knowledge.practices, reported, weights);
@@ -82,6 +86,7 @@ export function assess(input: AssessInput): Report {
     practices: reported,
     tradeoffs: evaluateTradeoffs(knowledge.tradeoffs, ctx, input.suppressions),
     findings,
+    suppressedFindings: suppressed,
     recommendations,
     sources: knowledge.sources.map((s) => ({ id: s.id, title: s.title, authors: s.authors, year: s.year, url: s.url, kind: s.kind })),
     scope: scope.notes(),

@@ -5,6 +5,7 @@ import type { Confidence, PracticeResult, Signal } from '../model/report';
 import { runChecks } from '../engine/checks';
 import { evaluateRule } from '../engine/rules';
 import { patternKey } from '../engine/textMatches';
+import type { FindingSuppressor } from './findingSuppressions';
 import type { SignalScope } from './scope';
 import { hidingWarnings, unseenEvidence } from './unseen';
 
@@ -28,6 +29,7 @@ export function assessPractices(
   facts: Facts,
   suppressions: ReadonlyMap<string, string>,
   scope: SignalScope,
+  suppressedFinding: FindingSuppressor = () => undefined,
 ): PracticeResult[] {
   const scanIncomplete = facts.warnings.some((w) => INCOMPLETE_SCAN.has(w.code));
   const hiding = hidingWarnings(facts);
@@ -49,7 +51,7 @@ export function assessPractices(
     const counted = starter ? signals.filter((s) => s.path !== starter.path) : signals;
     const status = statusFromSignals(counted, practice.require);
     const withStarter = starter ? { starter } : {};
-    const mixed = status === 'present' ? mixedBy(practice, facts, signals) : undefined;
+    const mixed = status === 'present' ? mixedBy(practice, facts, signals, suppressedFinding) : undefined;
     if (mixed) return { ...base, status: 'partial', confidence: presentConfidence(counted, practice.require), ...withStarter, mixed };
     if (status === 'present') return { ...base, status, confidence: presentConfidence(counted, practice.require), ...withStarter };
     if (status === 'partial' || counted.length < signals.length) return { ...base, status: 'partial', confidence: 'low', ...withStarter };
@@ -67,11 +69,11 @@ function unfilledStarter(practice: Practice, facts: Facts): { path: string; line
   return found ? { path: template.path, ...(found.line !== undefined && { line: found.line }) } : undefined;
 }
 
-/** The first `mixed` check with findings: the practice holds in part of the repository only. */
-function mixedBy(practice: Practice, facts: Facts, signals: readonly Signal[]): PracticeResult['mixed'] {
+/** The first `mixed` check with findings (suppressed ones aside): the practice holds in part of the repository only. */
+function mixedBy(practice: Practice, facts: Facts, signals: readonly Signal[], suppressed: FindingSuppressor): PracticeResult['mixed'] {
   for (const check of practice.checks) {
     if (check.mixed === undefined) continue;
-    const findings = runChecks({ ...practice, checks: [check] }, facts, signals).length;
+    const findings = runChecks({ ...practice, checks: [check] }, facts, signals).filter((f) => suppressed(f) === undefined).length;
     if (findings > 0) return { check: `${practice.id}/${check.id}`, reason: check.mixed, findings };
   }
   return undefined;

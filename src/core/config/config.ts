@@ -4,6 +4,8 @@
  * is reported with file, line, column and what was expected.
  */
 import type { KnowledgeBase, Practice, StageId } from '../model/knowledge';
+import { checkIds } from '../assess/findings';
+import type { FindingSuppression } from '../assess/findingSuppressions';
 import { patternsOf } from '../engine/kinds';
 import { checkLinearPattern } from '../engine/patterns';
 import { DataError, type DataIssue } from '../knowledge/errors';
@@ -25,6 +27,8 @@ export interface Config {
   excludes: string[];
   /** Practice or trade-off id → the required reason. */
   suppressions: Map<string, string>;
+  /** Suppressed findings: a check's (`practice/check`), everywhere or in a path, each with its reason. */
+  findingSuppressions: FindingSuppression[];
   practices: Practice[];
   limits: ScanLimits;
   /**
@@ -46,7 +50,7 @@ export interface Gates {
   dimensions?: Record<string, number>;
 }
 
-export const EMPTY_CONFIG: Config = { excludes: [], suppressions: new Map(), practices: [], limits: DEFAULT_LIMITS, scope: DEFAULT_SCOPE_OPTIONS };
+export const EMPTY_CONFIG: Config = { excludes: [], suppressions: new Map(), findingSuppressions: [], practices: [], limits: DEFAULT_LIMITS, scope: DEFAULT_SCOPE_OPTIONS };
 
 /** The shape of `.mlops-lens.yaml` (also published as schema/mlops-lens.schema.json). */
 export const configShape: ObjectShape = {
@@ -57,8 +61,15 @@ export const configShape: ObjectShape = {
     excludes: opt({ type: 'array', items: { type: 'string' } }, 'gitignore-style patterns of paths not to scan, on top of .gitignore files'),
     suppress: opt({
       type: 'array',
-      items: { type: 'object', fields: { id: req({ type: 'string' }, 'a practice or trade-off id'), reason: req({ type: 'string' }, 'why it does not apply (required; shown in every report)') } },
-    }, 'practices or trade-offs that do not apply, each with a reason'),
+      items: {
+        type: 'object',
+        fields: {
+          id: req({ type: 'string' }, 'a practice or trade-off id, or a check id (practice/check) to suppress its findings'),
+          path: opt({ type: 'string' }, 'with a check id: only its findings in this path (a glob; default: everywhere)'),
+          reason: req({ type: 'string' }, 'why it does not apply (required; shown in every report)'),
+        },
+      },
+    }, 'practices, trade-offs or findings that do not apply, each with a reason'),
     practices: opt({ type: 'array', items: practiceShape }, 'custom practices, same schema as knowledge/practices/*.yaml'),
     scope: opt({
       type: 'object',
@@ -97,7 +108,7 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
   const data = readYamlData(file, text, configShape, issues);
   if (!data) throw new DataError('config', issues);
   const raw = data.value as {
-    stage?: StageId; excludes?: string[]; suppress?: { id: string; reason: string }[];
+    stage?: StageId; excludes?: string[]; suppress?: { id: string; path?: string; reason: string }[];
     practices?: Record<string, unknown>[]; limits?: Partial<ScanLimits>; collection?: boolean; scope?: Partial<ScopeOptions>; gates?: Gates;
   };
   // Patterns written in a repository are untrusted: they run on the linear-time engine.
@@ -116,10 +127,18 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
     });
   });
   const suppressible = new Set([...scope.practices, ...knowledge.tradeoffs.map((t) => t.id)]);
+  const checks = new Set([...knowledge.practices, ...practices].flatMap(checkIds));
   const suppressions = new Map<string, string>();
+  const findingSuppressions: FindingSuppression[] = [];
   (raw.suppress ?? []).forEach((entry, i) => {
+    if (checks.has(entry.id)) {
+      findingSuppressions.push({ check: entry.id, ...(entry.path !== undefined && { path: entry.path }), reason: entry.reason });
+      return;
+    }
     if (!suppressible.has(entry.id)) {
-      issues.push(locate(file, data.doc, ['suppress', i, 'id'], `unknown practice or trade-off id '${entry.id}'`));
+      issues.push(locate(file, data.doc, ['suppress', i, 'id'], `unknown practice, trade-off or check id '${entry.id}'`));
+    } else if (entry.path !== undefined) {
+      issues.push(locate(file, data.doc, ['suppress', i, 'path'], `'path' applies to a check's findings (practice/check), not to the ${entry.id} ${scope.practices.has(entry.id) ? 'practice' : 'trade-off'}`));
     }
     suppressions.set(entry.id, entry.reason);
   });
@@ -134,6 +153,7 @@ export function parseConfig(file: string, text: string, knowledge: KnowledgeBase
     ...(raw.collection !== undefined ? { collection: raw.collection } : {}),
     excludes: raw.excludes ?? [],
     suppressions,
+    findingSuppressions,
     practices,
     limits: { ...DEFAULT_LIMITS, ...raw.limits },
     scope: { ...DEFAULT_SCOPE_OPTIONS, ...raw.scope },

@@ -84,6 +84,11 @@ export interface Finding {
   detail?: string;
 }
 
+/** A finding the config suppresses (a `suppress` entry naming its check, and its path), with the entry's reason. */
+export interface SuppressedFinding extends Finding {
+  suppressedReason: string;
+}
+
 /** One recommended next step, ordered by evidence-backed benefit against effort. */
 export interface Recommendation {
   practice: string;
@@ -199,6 +204,8 @@ export interface Report {
   tradeoffs: TradeoffResult[];
   /** Located problems in files, from the practices' checks. */
   findings: Finding[];
+  /** Findings the config suppresses, with their reasons: out of `findings`, Problems and the counts (since 1.5.0). */
+  suppressedFindings?: SuppressedFinding[];
   recommendations: Recommendation[];
   /** Sources cited anywhere in this report. */
   sources: SourceRef[];

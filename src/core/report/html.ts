@@ -12,7 +12,7 @@ import {
   dimensionCounts,
   unseenEvidenceText,
   onlyIndirect,
-  CONVENTION_NOTE,
+  CONVENTION_NOTE, suppressedFindingsNote,
 } from './sections';
 import { escapeHtml as h, httpUrl } from './sanitize';
 
@@ -206,13 +206,15 @@ function signalList(signals: readonly Signal[]): string {
 
 function findings(report: Report): string[] {
   const { shown, more } = listedFindings(report);
-  if (shown.length === 0) return [];
+  const suppressed = suppressedFindingsNote(report);
+  if (shown.length === 0 && !suppressed) return [];
   return [
     `<h2>Findings (${shown.length + more})</h2>`,
     '<ul class="signals">',
     ...shown.map((f) => `<li><strong>${f.severity === 'warning' ? 'Warning' : 'Info'}</strong> <code>${h(location(f))}</code> ${h(repoText(f.message))} <code>${h(f.id)}</code></li>`),
     ...(more > 0 ? [`<li>+${more} more</li>`] : []),
     '</ul>',
+    ...(suppressed ? [`<p class="muted">${h(suppressed)}</p>`] : []),
   ];
 }
 

@@ -10,7 +10,7 @@ import {
   dimensionCounts,
   unseenEvidenceText,
   onlyIndirect,
-  CONVENTION_NOTE,
+  CONVENTION_NOTE, suppressedFindingsNote,
 } from './sections';
 import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
 
@@ -159,7 +159,8 @@ function signalItems(signals: readonly Signal[], place: Place): string[] {
 /** Findings grouped by check: one line per check with its count and places, warnings first. */
 function findings(report: Report, place: Place): string[] {
   const { shown, more } = listedFindings(report);
-  if (shown.length === 0) return [];
+  const suppressed = suppressedFindingsNote(report);
+  if (shown.length === 0 && !suppressed) return [];
   const byCheck = new Map<string, typeof shown>();
   for (const f of shown) byCheck.set(f.id, [...(byCheck.get(f.id) ?? []), f]);
   return [
@@ -173,6 +174,7 @@ function findings(report: Report, place: Place): string[] {
       return `- **${first.severity === 'warning' ? 'Warning' : 'Info'}** ${codeSpan(first.id)}${count}: ${md(repoText(first.message))} — ${where}`;
     }),
     ...(more > 0 ? [`- \\+${more} more`] : []),
+    ...(suppressed ? ['', `_${md(suppressed)}_`] : []),
   ];
 }
 

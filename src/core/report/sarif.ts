@@ -64,6 +64,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
       .map((p) => practiceResult(report, p, help.get(p.id) ?? {}, gaps.has(p.id))),
     ...report.tradeoffs.map(tradeoffResult),
     ...report.findings.map(findingResult),
+    ...(report.suppressedFindings ?? []).map((f) => ({ ...findingResult(f), ...suppressions(f, true) })),
   ].map((result) => withPrefix(result, options.pathPrefix)).map((result) => ({
     ...result,
     ruleIndex: ruleIndex.get(result.ruleId ?? ''),

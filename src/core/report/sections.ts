@@ -114,6 +114,13 @@ export function listedFindings(report: Report): { shown: Finding[]; more: number
   return firstFew(relevant, MAX_FINDINGS);
 }
 
+/** How many findings the config suppresses, as a note under the findings (undefined: none). */
+export function suppressedFindingsNote(report: Report): string | undefined {
+  const n = report.suppressedFindings?.length ?? 0;
+  if (n === 0) return undefined;
+  return `${n} finding${n === 1 ? '' : 's'} suppressed in .mlops-lens.yaml, each with its reason (in the JSON and SARIF reports)`;
+}
+
 /** The heading of the foundation-gap list: what the gaps are and that they do not lower the level. */
 export function foundationGapsHeading(report: Report): string {
   return `Foundation gaps (expected at or below level ${report.level.current}; they do not lower it)`;

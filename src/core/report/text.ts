@@ -9,7 +9,7 @@ import {
   MAX_SIGNALS, SEVERITY_LABEL, STATUS_MARK, attribution, firstFew, foundationGapText, foundationGapsHeading, levelHeadline, listedFindings, location,
   nextLevelSummary, practicesByDimension, repoText, scanWarningLine, scopeNoteLines, signalNote, stageSummary,
   suppressionReason, topRecommendations,
-  unseenEvidenceText,
+  unseenEvidenceText, suppressedFindingsNote,
 } from './sections';
 
 export interface TextOptions {
@@ -172,11 +172,13 @@ function signalLines(signals: readonly Signal[], paint: Paint): string[] {
 
 function findings(report: Report, paint: Paint): string[] {
   const { shown, more } = listedFindings(report);
-  if (shown.length === 0) return [];
+  const suppressed = suppressedFindingsNote(report);
+  if (shown.length === 0 && !suppressed) return [];
   return [
     paint('bold', `Findings (${shown.length + more})`),
     ...shown.map((f) => `  ${f.severity === 'warning' ? paint('yellow', '!') : paint('dim', 'i')} ${location(f)}  ${repoText(f.message)} ${paint('dim', `[${f.id}]`)}`),
     ...(more > 0 ? [paint('dim', `  +${more} more`)] : []),
+    ...(suppressed ? [paint('dim', `  ${suppressed}`)] : []),
   ];
 }
 

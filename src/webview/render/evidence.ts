@@ -87,6 +87,15 @@ export function findingList(ctx: RenderContext, folder: string, findings: readon
       ' ',
       locationButton(ctx, folder, finding, `find:${key}:${index}`),
       finding.detail ? el(doc, 'code', { class: 'detail' }, repoText(finding.detail)) : null,
+      ' ',
+      button(doc, {
+        kind: 'link',
+        label: icon(doc, 'eye-closed'),
+        title: 'Suppress this finding (this check in this file) with a reason',
+        ariaLabel: `Suppress this finding in ${repoText(finding.path, 300)}`,
+        key: `suppress:${finding.id}:${finding.path}`,
+        onClick: () => ctx.post({ type: 'suppress', folder, id: finding.id, path: finding.path }),
+      }),
     );
   });
 }

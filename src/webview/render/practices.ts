@@ -12,6 +12,7 @@ import type { RenderContext } from './context';
 import { button, el, icon, srOnly, withCode } from './dom';
 import { evidenceList, findingList, persistentDetails, signalList } from './evidence';
 import { selectValue } from './header';
+import { unsuppressButton } from './suppressed';
 
 export const STATUS_ICON: Record<PracticeStatus, string> = {
   present: 'pass-filled',
@@ -147,6 +148,8 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
       key: `suppress:${practice.id}`,
       onClick: () => ctx.post({ type: 'suppress', folder, id: practice.id }),
     }));
+  } else {
+    actions.appendChild(unsuppressButton(ctx, folder, { id: practice.id, what: `practice ${repoText(practice.title, 200)}`, key: `unsuppress:${practice.id}` }));
   }
   actions.appendChild(button(doc, {
     kind: 'secondary',

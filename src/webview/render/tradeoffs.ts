@@ -5,6 +5,7 @@ import type { Report, TradeoffResult } from '../../core/model/report';
 import { repoText } from '../../core/report/sections';
 import type { RenderContext } from './context';
 import { el, icon, withCode } from './dom';
+import { unsuppressButton } from './suppressed';
 import { evidenceList, persistentDetails, signalList } from './evidence';
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -23,6 +24,7 @@ export function tradeoffItem(ctx: RenderContext, folder: string, report: Report,
   ];
   if (suppressed) {
     body.unshift(el(doc, 'p', { class: 'suppressed-reason' }, icon(doc, 'eye-closed'), ` Suppressed: ${repoText(tradeoff.suppressedReason || 'no reason given', 500)}`));
+    body.push(el(doc, 'div', { class: 'actions' }, unsuppressButton(ctx, folder, { id: tradeoff.id, what: `trade-off ${repoText(tradeoff.title, 200)}`, key: `unsuppress:${tradeoff.id}` })));
   }
   if (tradeoff.signals?.length) {
     body.push(el(doc, 'div', { class: 'subhead' }, 'Signals'), signalList(ctx, folder, tradeoff.signals, `t:${tradeoff.id}`));

@@ -13,6 +13,7 @@ import { persistentDetails } from './evidence';
 import { folderPicker, header, nextLevel, noWorkspace, notMl, reauditButton, statusLine } from './header';
 import { practiceSection } from './practices';
 import { recommendationSection } from './recommendations';
+import { suppressedSection } from './suppressed';
 import { tradeoffSection } from './tradeoffs';
 
 /** What the host has told the view so far. */
@@ -47,6 +48,7 @@ function reportView(ctx: RenderContext, folder: FolderView, report: Report): Nod
     tradeoffSection(ctx, folder.key, report),
     recommendationSection(ctx, report),
     practiceSection(ctx, folder.key, report),
+    suppressedSection(ctx, folder.key, report),
     scanNotes(ctx, report),
   ];
   return nodes.filter((n): n is Node => n !== undefined);

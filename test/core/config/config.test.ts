@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../../../src/core/scan/scanner';
 import { DEFAULT_SCOPE_OPTIONS } from '../../../src/core/scope/options';
 import { miniKnowledgeFiles } from '../knowledge/miniKnowledge';
 import { customPracticeConfig } from '../../helpers/customPractice';
+import { knowledge as shippedKnowledge } from '../../helpers/auditFixture';
 
 const knowledge = parseKnowledge(miniKnowledgeFiles());
 
@@ -80,8 +81,31 @@ test('a suppression needs a reason and a known id', () => {
     ".mlops-lens.yaml:2:5: suppress[0].reason: missing required field 'reason'",
   ]);
   assert.deepEqual(configIssues('suppress:\n  - id: typo-id\n    reason: because\n'), [
-    ".mlops-lens.yaml:2:9: suppress[0].id: unknown practice or trade-off id 'typo-id'",
+    ".mlops-lens.yaml:2:9: suppress[0].id: unknown practice, trade-off or check id 'typo-id'",
   ]);
+});
+
+test('a check id suppresses its findings, everywhere or in one path; a path on a practice is an error', () => {
+  const shipped = shippedKnowledge();
+  const config = parseConfig('.mlops-lens.yaml', [
+    'suppress:',
+    '  - id: random-seeds/training-script-without-seed',
+    '    path: tools/bench_*.py',
+    '    reason: benchmarks time the kernels, results are not compared',
+    '  - id: containerization/unpinned-base-image',
+    '    reason: the base image is pinned by the platform team',
+    '  - id: random-seeds/training-script-without-seed',
+    '    path: "odd [name].py"',
+    '    reason: exploratory',
+  ].join('\n'), shipped);
+  assert.deepEqual(config.findingSuppressions, [
+    { check: 'random-seeds/training-script-without-seed', path: 'tools/bench_*.py', reason: 'benchmarks time the kernels, results are not compared' },
+    { check: 'containerization/unpinned-base-image', reason: 'the base image is pinned by the platform team' },
+    { check: 'random-seeds/training-script-without-seed', path: 'odd [name].py', reason: 'exploratory' },
+  ]);
+  assert.equal(config.suppressions.size, 0, 'a check suppression does not suppress its practice');
+  assert.throws(() => parseConfig('.mlops-lens.yaml', 'suppress:\n  - id: random-seeds\n    path: train.py\n    reason: no\n', shipped),
+    (err: unknown) => err instanceof DataError && /suppress\[0\]\.path: 'path' applies to a check's findings \(practice\/check\), not to the random-seeds practice/.test(err.issues.map(formatIssue).join('\n')));
 });
 
 test('unknown fields are named, so typos do not pass silently', () => {

@@ -85,6 +85,32 @@ describe('webview rendering', () => {
     assert.ok(text.includes(HOSTILE_REASON), 'the suppression reason is shown literally');
   });
 
+  test('the suppressed list shows each suppressed practice and finding with its reason, and Unsuppress posts a valid message', () => {
+    const { root, api } = auditedApp();
+    const section = root.querySelector('[data-id="sec:suppressed"]')!;
+    assert.match(section.querySelector('summary')!.textContent ?? '', /Suppressed \(2\)/);
+    const items = Array.from(section.querySelectorAll('.suppressed-item'));
+    assert.deepEqual(items.map((i) => i.querySelector('.label')!.textContent), ['Practice: ', 'Finding: ']);
+    assert.ok(items.every((i) => (i.querySelector('.suppressed-reason')!.textContent ?? '').includes(HOSTILE_REASON)));
+    for (const unsuppress of buttonsWith(section, 'Unsuppress')) click(unsuppress);
+    const posted = api.posted.slice(-2);
+    assert.deepEqual(posted, [
+      { type: 'unsuppress', folder: 'file:///work/churn', id: 'feature-store' },
+      { type: 'unsuppress', folder: 'file:///work/churn', id: 'random-seeds/training-script-without-seed', path: HOSTILE_PATH },
+    ]);
+    assert.ok(posted.every(isWebviewMessage));
+  });
+
+  test('a finding row offers to suppress that finding in its file', () => {
+    const { root, api } = auditedApp();
+    const row = root.querySelector('#practice-containerization .finding')!;
+    const suppress = row.querySelector('button[aria-label^="Suppress this finding"]') as HTMLButtonElement;
+    click(suppress);
+    const message = api.posted[api.posted.length - 1];
+    assert.deepEqual(message, { type: 'suppress', folder: 'file:///work/churn', id: 'containerization/unpinned-base', path: HOSTILE_PATH });
+    assert.ok(isWebviewMessage(message));
+  });
+
   test('a practice partial because it holds in part of the repository says why on its row', () => {
     const { root } = auditedApp();
     const row = root.querySelector('#practice-explainability summary')!;

@@ -49,6 +49,9 @@ export function hostileReport(): Report {
     { id: 'containerization/unpinned-base', practice: 'containerization', severity: 'warning', message: HOSTILE_MESSAGE, path: HOSTILE_PATH, line: 1, detail: HOSTILE_DETAIL },
     { id: 'ghost/check', practice: 'no-such-practice', severity: 'hint', message: 'orphan finding', path: 'x.py' },
   ];
+  report.suppressedFindings = [
+    { id: 'random-seeds/training-script-without-seed', practice: 'random-seeds', severity: 'warning', message: HOSTILE_MESSAGE, path: HOSTILE_PATH, line: 2, suppressedReason: HOSTILE_REASON },
+  ];
   return report;
 }
 

@@ -20,7 +20,7 @@ suite('MLOps Lens in the extension host', () => {
     assert.ok(extension, 'the extension is installed');
     await extension.activate();
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['mlopsLens.audit', 'mlopsLens.exportReport', 'mlopsLens.showEvidence', 'mlopsLens.explainPractice', 'mlopsLens.createConfig', 'mlopsLens.suppress']) {
+    for (const id of ['mlopsLens.audit', 'mlopsLens.exportReport', 'mlopsLens.showEvidence', 'mlopsLens.explainPractice', 'mlopsLens.createConfig', 'mlopsLens.suppress', 'mlopsLens.unsuppress']) {
       assert.ok(commands.includes(id), id);
     }
   });
