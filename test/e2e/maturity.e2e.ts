@@ -175,6 +175,38 @@ describe('MLOps Lens in the workbench', () => {
     await waitUntil(page, 'the entry removed from .mlops-lens.yaml', async () => !readFileSync(config, 'utf8').includes('random-seeds/training-script-without-seed'));
     await waitUntil(page, 'the finding back in Problems', seedProblem, 30_000);
   });
+
+  it('a broken dvc.yaml shows under the level with the practice it leaves unjudged, in Problems at the error, and opens there', async () => {
+    const { page } = editor;
+    const dvc = join(workspace, 'dvc.yaml');
+    const original = readFileSync(dvc, 'utf8');
+    writeFileSync(dvc, 'stages:\n  prepare:\n    cmd: [python src/prepare.py\n    deps: {\n');
+    try {
+      const frame = await openPanel(page);
+      const banner = frame.locator('.report-header .unjudged');
+      await waitUntil(page, 'the unjudged-file banner under the level', () => banner.isVisible(), 60_000);
+      const text = await banner.innerText();
+      assert.match(text, /A file could not be read or parsed/);
+      assert.match(text, /dvc\.yaml:4/);
+      assert.match(text, /Not judged: Pipeline as code/);
+      const top = await banner.evaluate((node) => node.getBoundingClientRect().top + node.ownerDocument.defaultView!.scrollY);
+      assert.ok(top < 400, `near the top of the panel: ${top} px down`);
+      await banner.scrollIntoViewIfNeeded();
+      await screenshot(page, 'panel-broken-file');
+      const rows = await readProblems(page, { minMarkers: 1 });
+      assert.ok(rows.some((r) => /Pipeline as code could not be judged/.test(`${r.ariaLabel} ${r.text}`)), rows.map((r) => r.ariaLabel).join('\n'));
+      await (await openPanel(page)).locator('.unjudged').getByRole('button', { name: /dvc\.yaml:4/ }).click();
+      await waitUntil(page, 'dvc.yaml open at line 4', async () => {
+        const tab = await page.locator('.tabs-container .tab.active').innerText().catch(() => '');
+        const position = await page.locator('.statusbar-item:has-text("Ln ")').first().innerText().catch(() => '');
+        return /dvc\s*\.yaml/.test(tab) && /Ln 4\b/.test(position);
+      });
+    } finally {
+      writeFileSync(dvc, original);
+    }
+    const frame = await openPanel(page);
+    await waitUntil(page, 'the banner gone once the file parses again', async () => (await frame.locator('.unjudged').count()) === 0, 60_000);
+  });
 });
 
 describe('MLOps Lens commands', () => {

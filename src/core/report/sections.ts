@@ -183,19 +183,31 @@ export function dimensionCounts(d: DimensionResult): string {
  * Files that left practices unjudged (they could not be read or parsed), with the
  * practices' titles: a broken dvc.yaml must show in Problems, not only lower a score.
  */
-export function unjudgedFiles(report: Report): { path: string; line?: number; message: string }[] {
-  const byPath = new Map<string, { reason: string; titles: string[] }>();
+export function unjudgedFiles(report: Report): UnjudgedFile[] {
+  const byPath = new Map<string, { reason: string; practices: string[] }>();
   for (const practice of report.practices) {
     for (const unseen of practice.unavailable ?? []) {
-      const entry = byPath.get(unseen.path) ?? { reason: unseen.reason, titles: [] };
-      entry.titles.push(practice.title);
+      const entry = byPath.get(unseen.path) ?? { reason: unseen.reason, practices: [] };
+      entry.practices.push(practice.title);
       byPath.set(unseen.path, entry);
     }
   }
-  return [...byPath].map(([path, { reason, titles }]) => {
+  return [...byPath].map(([path, { reason, practices }]) => {
     const line = report.warnings.find((w) => w.path === path && w.line !== undefined)?.line;
-    return { path, ...(line !== undefined && { line }), message: `${path} ${reason}: ${titles.join(', ')} could not be judged.` };
+    return { path, ...(line !== undefined && { line }), reason, practices, message: `${path} ${reason}: ${practices.join(', ')} could not be judged.` };
   });
+}
+
+/** A file that could not be read or parsed where practices' evidence would be (unsanitised repository text). */
+export interface UnjudgedFile {
+  path: string;
+  /** The scan's line of the error, when it has one. */
+  line?: number;
+  reason: string;
+  /** Titles of the practices it left unjudged. */
+  practices: string[];
+  /** One sentence for Problems and annotations. */
+  message: string;
 }
 
 /** The files that hid a not-available practice's evidence, and why, in one clause. */

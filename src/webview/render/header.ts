@@ -9,6 +9,7 @@ import type { FolderView } from '../protocol';
 import type { RenderContext } from './context';
 import { button, el, icon, withCode } from './dom';
 import { persistentDetails } from './evidence';
+import { unjudgedBanner } from './unjudged';
 
 /** A `<select>`'s value; falls back to the selected option where a DOM lacks the property. */
 export function selectValue(select: HTMLSelectElement): string {
@@ -103,6 +104,7 @@ export function header(ctx: RenderContext, folder: FolderView, report: Report): 
           [el(doc, 'span', null, `Why level ${level.current}?`)],
           el(doc, 'p', { class: 'muted' }, repoText(level.decidedBy, 1000)))
       : null,
+    unjudgedBanner(ctx, folder.key, report),
     foundationGaps(ctx, report),
     el(doc, 'div', { class: 'toolbar' }, reauditButton(ctx, folder.key)),
   );

@@ -111,6 +111,18 @@ describe('webview rendering', () => {
     assert.ok(isWebviewMessage(message));
   });
 
+  test('a file that could not be parsed shows under the level with the practices it leaves unjudged, and opens at the error', () => {
+    const { root, api } = auditedApp();
+    const banner = root.querySelector('.report-header .unjudged')!;
+    assert.ok(banner, 'the banner is in the header');
+    assert.match(banner.textContent ?? '', /A file could not be read or parsed/);
+    assert.match(banner.textContent ?? '', /Not judged: Data and model drift monitoring/);
+    assert.ok((banner.textContent ?? '').includes(HOSTILE_PATH), 'the path is shown as text');
+    assert.equal(banner.querySelector('img, script, iframe'), null);
+    click(banner.querySelector('button'));
+    assert.deepEqual(api.posted[api.posted.length - 1], { type: 'openSignal', folder: 'file:///work/churn', path: HOSTILE_PATH });
+  });
+
   test('a practice partial because it holds in part of the repository says why on its row', () => {
     const { root } = auditedApp();
     const row = root.querySelector('#practice-explainability summary')!;
