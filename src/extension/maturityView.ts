@@ -55,9 +55,16 @@ export class MaturityViewProvider implements vscode.WebviewViewProvider, vscode.
         this.postFolders();
         await this.service.auditPending();
         return;
-      case 'reaudit':
-        await vscode.commands.executeCommand('mlopsLens.audit', message.folder);
+      case 'reaudit': {
+        // Not the Audit Workspace command: the panel shows the progress itself, and focusing the
+        // view again would take keyboard focus off the button that was used.
+        const audits = message.folder === undefined ? this.service.folders() : [this.service.get(message.folder)].filter((a) => a !== undefined);
+        for (const audit of audits) {
+          audit.reset();
+          await audit.run();
+        }
         return;
+      }
       case 'cancel':
         this.service.get(message.folder)?.cancel();
         return;

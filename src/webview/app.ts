@@ -55,6 +55,7 @@ function validFolders(folders: unknown[]): Extract<HostData, { kind: 'folders' }
 export function createApp(doc: Document, api: VsCodeApi, root: HTMLElement): App {
   const win = doc.defaultView;
   let state = restoreState(api.getState());
+  const firstView = !state.seen;
   let knowledge: KnowledgeDigest | undefined;
   let data: HostData = { kind: 'loading' };
   let lastFolders = '';
@@ -72,6 +73,7 @@ export function createApp(doc: Document, api: VsCodeApi, root: HTMLElement): App
     get state() {
       return state;
     },
+    firstView,
     post,
     update(change) {
       const otherFolder = change.folder !== undefined && change.folder !== state.folder;
@@ -119,12 +121,34 @@ export function createApp(doc: Document, api: VsCodeApi, root: HTMLElement): App
     return undefined;
   }
 
+  /**
+   * Keys to give focus back to after a re-render: the focused control's, then its enclosing
+   * parts' (a suppressed finding's row goes, its practice stays), most specific first.
+   */
+  function focusChain(active: Element): string[] {
+    const keys: string[] = [];
+    for (let node: Element | null = active; node && node !== root; node = node.parentElement) {
+      const key = node.tagName === 'DETAILS' ? node.getAttribute('data-id') : node.getAttribute('data-key');
+      if (key && !keys.includes(key)) keys.push(key);
+    }
+    return keys;
+  }
+
+  /** A focus chain not restored yet (its control gone for now, e.g. while re-auditing). */
+  let pendingFocus: string[] = [];
+
   function render(): void {
     const active = doc.activeElement as HTMLElement | null | undefined;
-    const focusKey = active && root.contains(active) ? active.getAttribute('data-key') : null;
+    const chain = active && active !== root && root.contains(active) ? focusChain(active) : pendingFocus;
     const y = win?.scrollY ?? 0;
     root.replaceChildren(renderView(ctx, data));
-    if (focusKey) (findByAttr('data-key', focusKey) as HTMLElement | undefined)?.focus?.();
+    const target = chain.map((key) => findByAttr('data-key', key) as HTMLElement | undefined).find((node) => node !== undefined);
+    target?.focus?.();
+    pendingFocus = target ? [] : chain;
+    if (!state.seen && currentReport()) {
+      state = { ...state, seen: true };
+      save();
+    }
     if (!win || typeof win.scrollTo !== 'function') return;
     if (!scrollRestored && data.kind === 'folders' && currentReport()) {
       scrollRestored = true;

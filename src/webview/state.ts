@@ -25,10 +25,15 @@ export interface UiState {
   expanded: Record<string, boolean>;
   /** Vertical scroll offset of the view. */
   scrollY: number;
+  /**
+   * A report has been shown before: trade-offs and next steps then start collapsed to one line
+   * each (their explanations are for the first view; later the practices matter).
+   */
+  seen: boolean;
 }
 
 export function defaultState(): UiState {
-  return { v: STATE_VERSION, missingOnly: false, dimension: '', expanded: {}, scrollY: 0 };
+  return { v: STATE_VERSION, missingOnly: false, dimension: '', expanded: {}, scrollY: 0, seen: false };
 }
 
 const validKey = (value: unknown): value is string =>
@@ -42,6 +47,7 @@ export function restoreState(raw: unknown): UiState {
   if (r.v !== STATE_VERSION) return state;
   if (validKey(r.folder)) state.folder = r.folder;
   if (typeof r.missingOnly === 'boolean') state.missingOnly = r.missingOnly;
+  if (typeof r.seen === 'boolean') state.seen = r.seen;
   if (typeof r.dimension === 'string' && r.dimension.length <= 200) state.dimension = r.dimension;
   if (typeof r.scrollY === 'number' && Number.isFinite(r.scrollY) && r.scrollY >= 0) state.scrollY = Math.floor(r.scrollY);
   if (r.expanded !== null && typeof r.expanded === 'object' && !Array.isArray(r.expanded)) {

@@ -207,6 +207,39 @@ describe('MLOps Lens in the workbench', () => {
     const frame = await openPanel(page);
     await waitUntil(page, 'the banner gone once the file parses again', async () => (await frame.locator('.unjudged').count()) === 0, 60_000);
   });
+
+  it('after the first view trade-offs and next steps are one line each, Tab reaches the practices in a few stops, and Re-audit keeps focus', async () => {
+    const { page } = editor;
+    // Hiding the side bar destroys the webview; showing it again restores its state.
+    await openPanel(page);
+    await page.keyboard.press('Control+B');
+    await waitUntil(page, 'the side bar hidden', async () => !(await page.locator('.part.sidebar').isVisible()));
+    const frame = await openPanel(page);
+    await waitUntil(page, 'the trade-offs section', async () => (await frame.locator('details.tradeoff').count()) > 0, 30_000);
+    assert.equal(await frame.locator('details.tradeoff[open]').count(), 0, 'each trade-off is one line');
+    assert.equal(await frame.locator('details.rec[open]').count(), 0, 'each next step is one line');
+    await frame.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'panel-second-view');
+
+    const activeKey = () => frame.evaluate('document.activeElement && document.activeElement.getAttribute("data-key")') as Promise<string | null>;
+    await frame.locator('.skip-link').focus();
+    let stops = 0;
+    while ((await activeKey()) !== 'sec:practices' && stops < 40) {
+      await page.keyboard.press('Tab');
+      stops++;
+    }
+    assert.equal(await activeKey(), 'sec:practices', 'Tab reaches the practices');
+    assert.ok(stops <= 15, `${stops} Tab stops from the top to the practices`);
+    await frame.locator('.skip-link').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await activeKey(), 'sec:practices', 'the skip link goes straight there');
+
+    await frame.getByRole('button', { name: 'Re-audit' }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(page, 'the audit started', async () => (await frame.locator('.status', { hasText: 'Auditing' }).count()) > 0, 30_000).catch(() => undefined);
+    await waitUntil(page, 'the audit done', async () => (await frame.locator('.status', { hasText: 'Auditing' }).count()) === 0, 60_000);
+    assert.equal(await activeKey(), 'reaudit:Re-audit', 'focus stays on Re-audit');
+  });
 });
 
 describe('MLOps Lens commands', () => {

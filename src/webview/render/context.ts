@@ -10,10 +10,12 @@ export interface RenderContext {
   doc: Document;
   knowledge?: KnowledgeDigest;
   state: UiState;
+  /** This view is the first to show a report (see UiState.seen): explanations start open. */
+  firstView: boolean;
   /** Sends a message to the extension host. */
   post(message: WebviewMessage): void;
   /** Changes UI state and renders again. */
-  update(change: Partial<Omit<UiState, 'v' | 'expanded'>>): void;
+  update(change: Partial<Omit<UiState, 'v' | 'expanded' | 'seen'>>): void;
   /** Records that an expandable part was opened or closed (no re-render: the DOM already shows it). */
   setExpanded(key: string, open: boolean): void;
   /** Opens, reveals and focuses a practice (clearing filters that hide it). */

@@ -13,8 +13,9 @@ export function recommendationSection(ctx: RenderContext, report: Report): HTMLE
   const known = new Set(report.practices.map((p) => p.id));
   const list = el(doc, 'ol', { class: 'recommendations' });
   for (const r of recommendations) {
-    list.appendChild(el(doc, 'li', null,
-      el(doc, 'div', { class: 'rec-title' },
+    // One line (title and effort) each once the report has been seen; the first step beneath.
+    list.appendChild(el(doc, 'li', null, persistentDetails(ctx, `r:${r.practice}`, ctx.firstView, 'rec',
+      [el(doc, 'span', { class: 'rec-title' },
         known.has(r.practice)
           ? button(doc, {
               kind: 'link',
@@ -24,10 +25,10 @@ export function recommendationSection(ctx: RenderContext, report: Report): HTMLE
               onClick: () => ctx.reveal(r.practice),
             })
           : el(doc, 'strong', null, repoText(r.title, 200)),
-        el(doc, 'span', { class: 'badge effort', title: 'Effort' }, repoText(String(r.effort), 20))),
+        el(doc, 'span', { class: 'badge effort', title: 'Effort' }, repoText(String(r.effort), 20)))],
       el(doc, 'div', { class: 'rec-step' }, ...withCode(doc, repoText(r.firstStep, 2000))),
-      r.reason ? el(doc, 'div', { class: 'rec-reason muted' }, repoText(r.reason, 300)) : null,
-    ));
+      ...(r.reason ? [el(doc, 'div', { class: 'rec-reason muted' }, repoText(r.reason, 300))] : []),
+    )));
   }
   return persistentDetails(ctx, 'sec:next', true, 'section',
     [el(doc, 'h3', null, icon(doc, 'lightbulb'), ' Next steps')],

@@ -35,7 +35,7 @@ export function tradeoffItem(ctx: RenderContext, folder: string, report: Report,
   return persistentDetails(
     ctx,
     `t:${tradeoff.id}`,
-    !suppressed,
+    !suppressed && ctx.firstView,
     `tradeoff sev-${severity}${suppressed ? ' is-suppressed' : ''}`,
     [
       icon(doc, suppressed ? 'eye-closed' : SEVERITY_ICON[severity], `sev-${severity}`, suppressed ? `suppressed ${severity}` : severity),

@@ -8,7 +8,7 @@ import { repoText, scanWarningLine } from '../../core/report/sections';
 import type { FolderView } from '../protocol';
 import { dimensionChart } from './chart';
 import type { RenderContext } from './context';
-import { el } from './dom';
+import { button, el } from './dom';
 import { persistentDetails } from './evidence';
 import { folderPicker, header, nextLevel, noWorkspace, notMl, reauditButton, statusLine } from './header';
 import { practiceSection } from './practices';
@@ -39,9 +39,26 @@ function scanNotes(ctx: RenderContext, report: Report): HTMLElement | undefined 
       warnings.length > shown.length ? el(doc, 'li', null, `+${warnings.length - shown.length} more`) : null));
 }
 
+/** The first Tab stop: straight to the practices, past the level, trade-offs and next steps. */
+function skipToPractices(ctx: RenderContext): HTMLButtonElement {
+  const link = button(ctx.doc, {
+    kind: 'link',
+    label: 'Skip to practices',
+    key: 'skip:practices',
+    onClick: () => {
+      const summary = ctx.doc.querySelector('summary[data-key="sec:practices"]') as HTMLElement | null;
+      summary?.scrollIntoView?.({ block: 'start' });
+      summary?.focus();
+    },
+  });
+  link.classList.add('skip-link');
+  return link;
+}
+
 function reportView(ctx: RenderContext, folder: FolderView, report: Report): Node[] {
   const { doc } = ctx;
   const nodes: (Node | undefined)[] = [
+    skipToPractices(ctx),
     header(ctx, folder, report),
     nextLevel(ctx, report),
     el(doc, 'div', { class: 'chart-box' }, dimensionChart(doc, report)),

@@ -123,6 +123,31 @@ describe('webview rendering', () => {
     assert.deepEqual(api.posted[api.posted.length - 1], { type: 'openSignal', folder: 'file:///work/churn', path: HOSTILE_PATH });
   });
 
+  test('the first view of a report explains; later views show trade-offs and next steps one line each', () => {
+    const report = hostileReport();
+    const messages = [{ type: 'knowledge', knowledge: knowledgeFor(report) }, { type: 'folders', folders: [folderView(report)] }];
+    const first = startApp(messages);
+    const openItems = (root: HTMLElement, selector: string) => Array.from(root.querySelectorAll(selector)).filter((d) => d.hasAttribute('open')).length;
+    assert.ok(openItems(first.root, 'details.tradeoff:not(.is-suppressed)') > 0, 'trade-offs open on the first view');
+    assert.ok(openItems(first.root, 'details.rec') > 0, 'next steps open on the first view');
+    assert.equal((first.api.saved as { seen?: boolean }).seen, true, 'the state records that a report was seen');
+
+    const later = startApp(messages, first.api.saved);
+    assert.equal(openItems(later.root, 'details.tradeoff'), 0, 'each trade-off is its title line');
+    assert.equal(openItems(later.root, 'details.rec'), 0, 'each next step is its title line');
+    assert.ok(later.root.querySelectorAll('details.rec').length > 0 && later.root.querySelector('details[data-id="sec:next"]')!.hasAttribute('open'), 'the list itself stays open');
+    // A part the user opened stays open.
+    const toggled = startApp(messages, { ...(first.api.saved as object), expanded: { [`t:${report.tradeoffs[0].id}`]: true } });
+    assert.ok(toggled.root.querySelector(`details[data-id="t:${report.tradeoffs[0].id}"]`)!.hasAttribute('open'));
+  });
+
+  test('the first Tab stop skips to the practices', () => {
+    const { root } = auditedApp();
+    const first = root.querySelector('button, summary, a, select, input')!;
+    assert.equal(first.textContent, 'Skip to practices');
+    assert.ok(first.classList.contains('skip-link'));
+  });
+
   test('a practice partial because it holds in part of the repository says why on its row', () => {
     const { root } = auditedApp();
     const row = root.querySelector('#practice-explainability summary')!;

@@ -111,6 +111,7 @@ export function testContext(doc: Document, state: UiState = defaultState(), know
     doc,
     knowledge,
     state,
+    firstView: true,
     posted,
     post: (m: unknown) => posted.push(m),
     update: (change: Partial<UiState>) => {

@@ -6,7 +6,7 @@ import { buttonsWith, click, folderView, hostileReport, knowledgeFor, startApp }
 
 describe('webview state', () => {
   test('round-trips through JSON', () => {
-    let state: UiState = { ...defaultState(), folder: 'file:///a', missingOnly: true, dimension: 'data', scrollY: 120 };
+    let state: UiState = { ...defaultState(), folder: 'file:///a', missingOnly: true, dimension: 'data', scrollY: 120, seen: true };
     state = withExpanded(withExpanded(state, 'p:ci', true), 'sec:tradeoffs', false);
     const back = restoreState(JSON.parse(JSON.stringify(state)));
     assert.deepEqual(JSON.parse(JSON.stringify(back)), JSON.parse(JSON.stringify(state)));
@@ -19,7 +19,8 @@ describe('webview state', () => {
     for (const raw of [undefined, null, 42, 'x', [], { v: 99, missingOnly: true }]) {
       assert.deepEqual(restoreState(raw), defaultState());
     }
-    const odd = restoreState({ v: 1, folder: 7, missingOnly: 'yes', dimension: {}, scrollY: -5, expanded: { a: true, b: 'no', __proto__: true } });
+    const odd = restoreState({ v: 1, folder: 7, missingOnly: 'yes', dimension: {}, scrollY: -5, seen: 'yes', expanded: { a: true, b: 'no', __proto__: true } });
+    assert.equal(odd.seen, false);
     assert.equal(odd.folder, undefined);
     assert.equal(odd.missingOnly, false);
     assert.equal(odd.dimension, '');
