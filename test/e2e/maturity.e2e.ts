@@ -240,6 +240,84 @@ describe('MLOps Lens in the workbench', () => {
     await waitUntil(page, 'the audit done', async () => (await frame.locator('.status', { hasText: 'Auditing' }).count()) === 0, 60_000);
     assert.equal(await activeKey(), 'reaudit:Re-audit', 'focus stays on Re-audit');
   });
+
+  it('at 250 px in the 2026 themes, level and effort badges stay on their title\'s line and Missing only reads off until pressed', async () => {
+    const { page } = editor;
+    const panel = await openPanel(page);
+    // Drag the side bar's edge until the panel's content is 250 px wide.
+    const sidebar = page.locator('.part.sidebar');
+    const webviewWidth = async () => panel.evaluate('document.documentElement.clientWidth') as Promise<number>;
+    for (let attempt = 0; attempt < 4 && Math.abs((await webviewWidth()) - 250) > 6; attempt++) {
+      const box = (await sidebar.boundingBox())!;
+      const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((nodes) => nodes.map((n) => {
+        const r = n.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, height: r.height };
+      }));
+      const sash = sashes.filter((r) => r.height > 100).sort((a, b) => Math.abs(a.x - (box.x + box.width)) - Math.abs(b.x - (box.x + box.width)))[0];
+      await page.mouse.move(sash.x, sash.y);
+      await page.mouse.down();
+      await page.mouse.move(sash.x - ((await webviewWidth()) - 250), sash.y, { steps: 5 });
+      await page.mouse.up();
+    }
+    assert.ok(Math.abs((await webviewWidth()) - 250) <= 6, `the panel is ${await webviewWidth()} px wide`);
+    for (const theme of ['Light 2026', 'Dark 2026']) {
+      await runCommand(page, 'Preferences: Color Theme');
+      const input = page.locator('.quick-input-widget input.input').first();
+      await input.fill(theme);
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first();
+      await waitUntil(page, `the ${theme} row`, () => row.isVisible());
+      await row.click();
+      await waitUntil(page, `the ${theme} theme applied`, async () => ((await page.locator('.monaco-workbench').getAttribute('class')) ?? '').includes(theme.startsWith('Light') ? 'vs' : 'vs-dark'));
+      const frame = await openPanel(page);
+      // Every practice row: the badge on the same line as the title's last character.
+      const apart = await frame.evaluate(`(() => {
+        const bad = [];
+        for (const summary of document.querySelectorAll('details.practice > summary, details.rec > summary')) {
+          const title = summary.querySelector('.title');
+          const badge = summary.querySelector('.badge');
+          const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+          let last = null;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent.trim() && !badge.contains(n) && !n.parentElement.closest('.sr-only, .finding-count')) last = n;
+          const range = document.createRange();
+          range.setStart(last, last.textContent.length - 1);
+          range.setEnd(last, last.textContent.length);
+          const rects = range.getClientRects();
+          const end = rects[rects.length - 1];
+          const b = badge.getBoundingClientRect();
+          if (Math.abs((end.top + end.bottom) / 2 - (b.top + b.bottom) / 2) > 6) bad.push(title.textContent);
+          // A next step's rank starts the line its title starts on.
+          const first = title.firstChild;
+          const rank = /^\\d+\\. /.exec(first.textContent || '');
+          if (rank) {
+            const at = (i) => { const r = document.createRange(); r.setStart(first, i); r.setEnd(first, i + 1); return r.getBoundingClientRect(); };
+            if (Math.abs(at(0).top - at(rank[0].length).top) > 6) bad.push(title.textContent);
+          }
+        }
+        return bad;
+      })()`) as string[];
+      assert.deepEqual(apart, [], `${theme}: badges on a line of their own`);
+      const toggle = frame.locator('[data-key="filter-missing"]');
+      const look = () => toggle.evaluate((node) => {
+        const style = getComputedStyle(node);
+        return { background: style.backgroundColor, border: style.borderTopColor, pressed: node.getAttribute('aria-pressed'), check: !!node.querySelector('.codicon-check') };
+      });
+      const accent = await frame.evaluate('getComputedStyle(document.documentElement).getPropertyValue("--vscode-button-border").trim()') as string;
+      const off = await look();
+      assert.equal(off.pressed, 'false');
+      assert.equal(off.background, 'rgba(0, 0, 0, 0)', `${theme}: off is not filled`);
+      assert.equal(off.check, false);
+      await toggle.scrollIntoViewIfNeeded();
+      await screenshot(page, `panel-250-${theme.replace(' ', '-').toLowerCase()}`);
+      await toggle.click();
+      await waitUntil(page, 'the toggle pressed', async () => (await look()).pressed === 'true');
+      const on = await look();
+      assert.notEqual(on.background, off.background, `${theme}: pressed is filled`);
+      assert.equal(on.check, true, `${theme}: pressed shows a check mark`);
+      assert.ok(accent === '' || off.border !== on.border, `${theme}: the off border is not the pressed one`);
+      await toggle.click();
+      await waitUntil(page, 'the toggle released', async () => (await look()).pressed === 'false');
+    }
+  });
 });
 
 describe('MLOps Lens commands', () => {

@@ -59,6 +59,17 @@ export function srOnly(doc: Document, text: string): HTMLSpanElement {
   return el(doc, 'span', { class: 'sr-only' }, text);
 }
 
+/**
+ * A title whose last word stays on one line with what follows it (a level badge, a count):
+ * in a narrow side bar the badge then wraps with that word, never onto a line of its own.
+ */
+export function titleWithTail(doc: Document, title: string, ...tail: Child[]): HTMLSpanElement {
+  const cut = title.trimEnd().lastIndexOf(' ');
+  const head = cut < 0 ? '' : title.slice(0, cut + 1);
+  const last = cut < 0 ? title : title.slice(cut + 1);
+  return el(doc, 'span', { class: 'title' }, head, el(doc, 'span', { class: 'nowrap' }, last, ...tail));
+}
+
 export interface ButtonOptions {
   label: Child;
   icon?: string;

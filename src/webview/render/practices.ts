@@ -9,7 +9,7 @@ import type { Finding, PracticeResult, Report } from '../../core/model/report';
 import { practicesByDimension, repoText, type DimensionGroup } from '../../core/report/sections';
 import type { UiState } from '../state';
 import type { RenderContext } from './context';
-import { button, el, icon, srOnly, withCode } from './dom';
+import { button, el, icon, srOnly, titleWithTail, withCode } from './dom';
 import { evidenceList, findingList, persistentDetails, signalList } from './evidence';
 import { selectValue } from './header';
 import { unsuppressButton } from './suppressed';
@@ -68,7 +68,8 @@ export function filterBar(ctx: RenderContext, report: Report, shown: number): HT
   const dimension = validDimension(report, state.dimension);
   const toggle = button(doc, {
     kind: 'secondary',
-    icon: 'filter',
+    // A check mark says it is on in every theme, whatever its colours.
+    icon: state.missingOnly ? 'check' : 'filter',
     label: 'Missing only',
     title: 'Show only practices that are absent or partial',
     key: 'filter-missing',
@@ -164,16 +165,12 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
   const summary: Node[] = [
     icon(doc, STATUS_ICON[status], `st-${status}`),
     srOnly(doc, `${STATUS_LABEL[status]}: `),
-    el(doc, 'span', { class: 'title' }, repoText(practice.title, 200)),
-    // `L2` is for the eye; a screen reader hears what it means.
-    el(doc, 'span', { class: 'badge', title: `Expected at level ${practice.level}`, 'aria-hidden': 'true' }, `L${practice.level}`),
-    srOnly(doc, `, expected at level ${practice.level}`),
+    titleWithTail(doc, repoText(practice.title, 200),
+      // `L2` is for the eye; a screen reader hears what it means.
+      el(doc, 'span', { class: 'badge', title: `Expected at level ${practice.level}`, 'aria-hidden': 'true' }, `L${practice.level}`),
+      srOnly(doc, `, expected at level ${practice.level}`),
+      findingCount(doc, findings)),
   ];
-  if (findings.length) {
-    const worst = findings.some((f) => f.severity === 'warning') ? 'warning' : findings.some((f) => f.severity === 'info') ? 'info' : 'hint';
-    summary.push(el(doc, 'span', { class: `finding-count sev-${worst}`, title: `${findings.length} problem(s) found in files` },
-      icon(doc, worst === 'hint' ? 'lightbulb' : worst), String(findings.length), srOnly(doc, ' problems')));
-  }
   if (status === 'suppressed') {
     summary.push(el(doc, 'span', { class: 'row-note muted' }, repoText(practice.suppressedReason || 'no reason given', 200)));
   }
@@ -183,6 +180,14 @@ export function practiceItem(ctx: RenderContext, folder: string, report: Report,
   const details = persistentDetails(ctx, key, false, `practice st-${status}`, summary, el(doc, 'div', { class: 'body' }, ...body));
   details.setAttribute('id', `practice-${practice.id}`);
   return details;
+}
+
+/** The number of problems found in files for a practice, in the colour of the worst; null when none. */
+function findingCount(doc: Document, findings: readonly Finding[]): HTMLElement | null {
+  if (!findings.length) return null;
+  const worst = findings.some((f) => f.severity === 'warning') ? 'warning' : findings.some((f) => f.severity === 'info') ? 'info' : 'hint';
+  return el(doc, 'span', { class: `finding-count sev-${worst}`, title: `${findings.length} problem(s) found in files` },
+    icon(doc, worst === 'hint' ? 'lightbulb' : worst), String(findings.length), srOnly(doc, ' problems'));
 }
 
 export function practiceSection(ctx: RenderContext, folder: string, report: Report): HTMLElement {
