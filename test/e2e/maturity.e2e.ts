@@ -218,6 +218,7 @@ describe('MLOps Lens in the workbench', () => {
     await waitUntil(page, 'the trade-offs section', async () => (await frame.locator('details.tradeoff').count()) > 0, 30_000);
     assert.equal(await frame.locator('details.tradeoff[open]').count(), 0, 'each trade-off is one line');
     assert.equal(await frame.locator('details.rec[open]').count(), 0, 'each next step is one line');
+    assert.equal(await frame.locator('details.gap[open]').count(), 0, 'each foundation gap is one line');
     await frame.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'panel-second-view');
 

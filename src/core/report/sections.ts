@@ -127,11 +127,12 @@ export function foundationGapsHeading(report: Report): string {
 }
 
 /** One foundation gap: title (or its alternatives), level and state, why, first step. Unescaped. */
-export function foundationGapText(report: Report, gap: FoundationGap): { title: string; note: string } {
+export function foundationGapText(report: Report, gap: FoundationGap): { title: string; state: string; detail: string; note: string } {
   const titles = new Map(report.practices.map((p) => [p.id, p.title]));
   const title = [gap.practice, ...gap.alternatives].map((id) => titles.get(id) ?? id).join(' or ');
-  const state = gap.status === 'partial' ? 'only partly in place' : 'missing';
-  return { title, note: `level ${gap.level}, ${state}. ${gap.why} First step: ${gap.firstStep}` };
+  const state = `level ${gap.level}, ${gap.status === 'partial' ? 'only partly in place' : 'missing'}`;
+  const detail = `${gap.why} First step: ${gap.firstStep}`;
+  return { title, state, detail, note: `${state}. ${detail}` };
 }
 
 /** What the next level still needs, practice ids replaced by their titles; undefined at level 4. */

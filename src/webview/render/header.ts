@@ -119,10 +119,11 @@ function foundationGaps(ctx: RenderContext, report: Report): HTMLElement | null 
     [icon(doc, 'warning', 'sev-warning'), el(doc, 'span', null, ` Foundation gaps (${gaps.length})`)],
     el(doc, 'p', { class: 'muted' }, `Expected at or below level ${report.level.current}; they do not lower it.`),
     el(doc, 'ul', { class: 'gap-list' }, ...gaps.map((gap) => {
-      const { title, note } = foundationGapText(report, gap);
-      return el(doc, 'li', { 'data-practice': gap.practice },
-        el(doc, 'strong', null, repoText(title, 200)), ' ',
-        el(doc, 'span', { class: 'muted' }, ...withCode(doc, repoText(note, 1000))));
+      const { title, state, detail } = foundationGapText(report, gap);
+      // One line each once the report has been seen, as trade-offs and next steps.
+      return el(doc, 'li', { 'data-practice': gap.practice }, persistentDetails(ctx, `g:${gap.practice}`, ctx.firstView, 'gap',
+        [el(doc, 'strong', null, repoText(title, 200)), el(doc, 'span', { class: 'muted' }, ` ${repoText(state, 100)}`)],
+        el(doc, 'p', { class: 'muted' }, ...withCode(doc, repoText(detail, 1000)))));
     })));
 }
 

@@ -130,11 +130,13 @@ describe('webview rendering', () => {
     const openItems = (root: HTMLElement, selector: string) => Array.from(root.querySelectorAll(selector)).filter((d) => d.hasAttribute('open')).length;
     assert.ok(openItems(first.root, 'details.tradeoff:not(.is-suppressed)') > 0, 'trade-offs open on the first view');
     assert.ok(openItems(first.root, 'details.rec') > 0, 'next steps open on the first view');
+    assert.ok(openItems(first.root, 'details.gap') > 0, 'foundation gaps explained on the first view');
     assert.equal((first.api.saved as { seen?: boolean }).seen, true, 'the state records that a report was seen');
 
     const later = startApp(messages, first.api.saved);
     assert.equal(openItems(later.root, 'details.tradeoff'), 0, 'each trade-off is its title line');
     assert.equal(openItems(later.root, 'details.rec'), 0, 'each next step is its title line');
+    assert.equal(openItems(later.root, 'details.gap'), 0, 'each foundation gap is its title line');
     assert.ok(later.root.querySelectorAll('details.rec').length > 0 && later.root.querySelector('details[data-id="sec:next"]')!.hasAttribute('open'), 'the list itself stays open');
     // A part the user opened stays open.
     const toggled = startApp(messages, { ...(first.api.saved as object), expanded: { [`t:${report.tradeoffs[0].id}`]: true } });
@@ -204,7 +206,8 @@ describe('webview rendering', () => {
     assert.match(header.querySelector('.decided')!.textContent ?? '', /because of Tests run in CI, Continuous deployment, Model registry and Model evaluation gate; foundation gaps: Code quality checks/);
     const gaps = Array.from(header.querySelectorAll('.gap-list li'));
     assert.deepEqual(gaps.map((li) => li.getAttribute('data-practice')), ['code-quality']);
-    assert.match(gaps[0].textContent ?? '', /^Code quality checks level 2, missing\. .+ First step: Add a \.pre-commit-config\.yaml/);
+    assert.equal(gaps[0].querySelector('summary')!.textContent, 'Code quality checks level 2, missing', 'one line: the title and its state');
+    assert.match(gaps[0].querySelector('details > p')!.textContent ?? '', /^Linters, .+ First step: Add a \.pre-commit-config\.yaml/);
     assert.deepEqual(nextRequirements(report), [
       'Data and model drift monitoring or Service monitoring',
       'Scheduled retraining',
