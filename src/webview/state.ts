@@ -30,10 +30,12 @@ export interface UiState {
    * each (their explanations are for the first view; later the practices matter).
    */
   seen: boolean;
+  /** Folders without ML project markers whose audit the user asked to see anyway (folder keys). */
+  shownAnyway: string[];
 }
 
 export function defaultState(): UiState {
-  return { v: STATE_VERSION, missingOnly: false, dimension: '', expanded: {}, scrollY: 0, seen: false };
+  return { v: STATE_VERSION, missingOnly: false, dimension: '', expanded: {}, scrollY: 0, seen: false, shownAnyway: [] };
 }
 
 const validKey = (value: unknown): value is string =>
@@ -48,6 +50,7 @@ export function restoreState(raw: unknown): UiState {
   if (validKey(r.folder)) state.folder = r.folder;
   if (typeof r.missingOnly === 'boolean') state.missingOnly = r.missingOnly;
   if (typeof r.seen === 'boolean') state.seen = r.seen;
+  if (Array.isArray(r.shownAnyway)) state.shownAnyway = r.shownAnyway.filter(validKey).slice(-50);
   if (typeof r.dimension === 'string' && r.dimension.length <= 200) state.dimension = r.dimension;
   if (typeof r.scrollY === 'number' && Number.isFinite(r.scrollY) && r.scrollY >= 0) state.scrollY = Math.floor(r.scrollY);
   if (r.expanded !== null && typeof r.expanded === 'object' && !Array.isArray(r.expanded)) {

@@ -496,6 +496,31 @@ describe('MLOps Lens in a multi-root workspace', () => {
   });
 });
 
+describe('MLOps Lens on a folder without ML project markers', () => {
+  let editor: Editor;
+  let workspace: string;
+
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'mlops-lens-e2e-notml-'));
+    writeFileSync(join(workspace, 'README.md'), '# Notes\n\nMeeting notes and a helper script.\n');
+    writeFileSync(join(workspace, 'tidy.py'), 'import os\n\nprint(os.listdir("."))\n');
+    editor = await startEditor({ workspace, extensions: [VSIX], settings: { 'mlopsLens.auditOnOpen': true } });
+  });
+
+  after(async () => {
+    await editor?.close();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('says so, and Show the audit anyway shows the audit instead of the same message', async () => {
+    const { page } = editor;
+    const frame = await openPanel(page, 'No ML project markers');
+    await frame.getByRole('button', { name: 'Show the audit anyway' }).click();
+    await waitUntil(page, 'the audit in the panel', async () => /Level 0 —/.test(await frame.evaluate('document.body.innerText') as string));
+    assert.doesNotMatch(await frame.evaluate('document.body.innerText') as string, /No ML project markers/);
+  });
+});
+
 describe('MLOps Lens in Restricted Mode', () => {
   let editor: Editor;
   let workspace: string;

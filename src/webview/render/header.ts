@@ -156,15 +156,16 @@ export function noWorkspace(ctx: RenderContext): HTMLElement {
     el(ctx.doc, 'p', null, 'Open a folder that holds an ML project to audit it.'));
 }
 
-/** Welcome text for a folder without ML markers, with a way to audit it anyway. */
+/** Welcome text for a folder without ML markers, with a way to see its audit anyway. */
 export function notMl(ctx: RenderContext, folder: FolderView): HTMLElement {
   return el(ctx.doc, 'div', { class: 'welcome' },
     el(ctx.doc, 'p', null, `No ML project markers found in ${repoText(folder.name, 120)}.`),
     button(ctx.doc, {
-      label: 'Audit anyway',
-      icon: 'refresh',
+      label: 'Show the audit anyway',
+      icon: 'checklist',
       key: 'audit-anyway',
-      onClick: () => ctx.post({ type: 'reaudit', folder: folder.key }),
+      // The folder has been audited already: showing it is all that is asked.
+      onClick: () => ctx.update({ shownAnyway: [...ctx.state.shownAnyway.filter((k) => k !== folder.key), folder.key] }),
     }),
   );
 }

@@ -87,7 +87,7 @@ export function renderView(ctx: RenderContext, data: HostData): DocumentFragment
   if (data.folders.length > 1) out.appendChild(folderPicker(ctx, data.folders, folder.key));
   const status = statusLine(ctx, folder);
   if (status) out.appendChild(status);
-  if (folder.notMl) {
+  if (folder.notMl && !ctx.state.shownAnyway.includes(folder.key)) {
     out.appendChild(notMl(ctx, folder));
     return out;
   }

@@ -292,11 +292,16 @@ describe('webview rendering', () => {
     assert.equal(root.textContent, 'Open a folder that holds an ML project to audit it.');
   });
 
-  test('welcome: not an ML project, audit anyway', () => {
-    const { root, api } = startApp([{ type: 'folders', folders: [folderView(undefined, { name: 'docs', notMl: true })] }]);
+  test('welcome: not an ML project; Show the audit anyway shows the report, and is remembered', () => {
+    const report = hostileReport();
+    const { root, api } = startApp([{ type: 'folders', folders: [folderView(report, { name: 'docs', notMl: true })] }]);
     assert.ok((root.textContent ?? '').includes('No ML project markers found in docs.'));
-    click(buttonsWith(root, 'Audit anyway')[0]);
-    assert.deepEqual(api.posted.at(-1), { type: 'reaudit', folder: 'file:///work/churn' });
+    assert.equal(root.querySelector('.report-header'), null);
+    click(buttonsWith(root, 'Show the audit anyway')[0]);
+    assert.ok(root.querySelector('.report-header'), 'the report, not the same message again');
+    assert.equal((root.textContent ?? '').includes('No ML project markers'), false);
+    const again = startApp([{ type: 'folders', folders: [folderView(report, { name: 'docs', notMl: true })] }], api.saved);
+    assert.ok(again.root.querySelector('.report-header'), 'the choice survives the view being recreated');
   });
 
   test('status: spinner while auditing, error text beside the last good report', () => {
