@@ -117,6 +117,14 @@ export function checkPractice(practice: Practice, scope: ReferenceScope, report:
   duplicates(practice.detect.map((r) => r.id), [...prefix, 'detect'], report);
   practice.detect.forEach((rule, i) => checkRule(rule, [...prefix, 'detect', i], report));
   duplicates(practice.checks.map((c) => c.id), [...prefix, 'checks'], report);
+  const ruleIds = new Set(practice.detect.map((r) => r.id));
+  practice.checks.forEach((check, i) => {
+    for (const within of ['file', 'folder'] as const) {
+      check.coveredBy?.[within]?.forEach((id, j) => {
+        if (!ruleIds.has(id)) report([...prefix, 'checks', i, 'coveredBy', within, j], `unknown rule '${id}': coveredBy names rules of this practice's detect`);
+      });
+    }
+  });
 }
 
 /** Rule fields that only make sense together. */

@@ -60,6 +60,12 @@ test('a call value without its keyword, and duplicate or missing sub-rules of a 
   ]);
 });
 
+test('a check\'s coveredBy names rules of its own practice', () => {
+  const check = ['checks:', '  - id: loose', '    kind: unpinned-dependency', '    message: loose', '    coveredBy: {file: [github], folder: [gitlab]}', 'remediation:'].join('\n');
+  const issues = issuesOf(() => parseKnowledge(withFile('practices/ci.yaml', ciPractice.replace('remediation:', check))));
+  assert.deepEqual(issues, ["practices/ci.yaml:17: checks[0].coveredBy.folder[0]: unknown rule 'gitlab': coveredBy names rules of this practice's detect"]);
+});
+
 test('unresolved evidence, benefits and practice references are rejected', () => {
   const files = withFile('practices/ci.yaml', ciPractice.replace('evidence: [{ref: study#benefit, supports: need}]', 'evidence: [{ref: study#nope, supports: need}]').replace('[fewer-errors]', '[speed]'));
   const tradeoffs = files.find((f) => f.path === 'tradeoffs.yaml')!;
