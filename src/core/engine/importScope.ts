@@ -6,6 +6,7 @@
  * from a package is followed to the module its `__init__.py` re-exports it from.
  */
 import type { Facts, PythonImport } from '../model/facts';
+import { itemsIn } from './pathOrder';
 
 /**
  * Imports followed from the starting file: its modules, theirs, and one step more (a layered
@@ -45,33 +46,42 @@ function isPackageInit(path: string): boolean {
   return path === '__init__.py' || path.endsWith('/__init__.py');
 }
 
+/** The set of listed paths, by listing: a re-audit after a content edit keeps the listing, and this set. */
+const pathSets = new WeakMap<Facts['files'], ReadonlySet<string>>();
+
+/**
+ * The graph is resolved file by file, on demand, from the facts' path-ordered imports and calls:
+ * nothing is built for the whole repository, so a re-audit after an edit (new facts) costs only
+ * the files the scopes asked for reach.
+ */
 function graphOf(facts: Facts): ImportGraph {
   let graph = graphs.get(facts);
   if (graph) return graph;
-  const files = new Set(facts.files.map((f) => f.path));
+  let files = pathSets.get(facts.files);
+  if (!files) {
+    files = new Set(facts.files.map((f) => f.path));
+    pathSets.set(facts.files, files);
+  }
+  const listed = files;
+  const imports = new Map<string, readonly PythonImport[]>();
+  const importsOf = (path: string): readonly PythonImport[] => {
+    let found = imports.get(path);
+    if (!found) imports.set(path, (found = itemsIn(facts.imports, path)));
+    return found;
+  };
   // Dotted names a file refers to: its imports, and calls through them (`from pkg import mod; mod.f()`
   // names `pkg.mod.f`, which reaches pkg/mod.py where the import alone names only `pkg`).
-  const names = new Map<string, Set<string>>();
-  const add = (path: string, name: string) => {
-    let set = names.get(path);
-    if (!set) names.set(path, (set = new Set()));
-    set.add(name);
-  };
-  const importsOf = new Map<string, PythonImport[]>();
-  for (const i of facts.imports) {
-    const list = importsOf.get(i.path);
-    if (list) list.push(i);
-    else importsOf.set(i.path, [i]);
-    if (!isRelative(i.module)) add(i.path, i.module);
-  }
-  for (const c of facts.calls) if (c.name.includes('.')) add(c.path, c.name);
+  const namesOf = (path: string): Set<string> => new Set([
+    ...importsOf(path).filter((i) => !isRelative(i.module)).map((i) => i.module),
+    ...itemsIn(facts.calls, path).filter((c) => c.name.includes('.')).map((c) => c.name),
+  ]);
   const edges = new Map<string, string[]>();
   graph = {
     edges: (path) => {
       let found = edges.get(path);
       if (!found) {
-        const byName = [...(names.get(path) ?? [])].flatMap((name) => resolveModule(name, path, files) ?? []);
-        const byImport = (importsOf.get(path) ?? []).flatMap((i) => importTargets(i, path, files, importsOf, 0));
+        const byName = [...namesOf(path)].flatMap((name) => resolveModule(name, path, listed) ?? []);
+        const byImport = importsOf(path).flatMap((i) => importTargets(i, path, listed, importsOf, 0));
         found = [...new Set([...byName, ...byImport])];
         edges.set(path, found);
       }
@@ -92,7 +102,7 @@ const MAX_REEXPORT_STEPS = 3;
  * `__init__.py` re-exports (`from .service import PredictionService`), the module it comes from.
  * Only the names imported are followed, never the rest of what the `__init__.py` imports.
  */
-function importTargets(i: PythonImport, from: string, files: ReadonlySet<string>, importsOf: ReadonlyMap<string, readonly PythonImport[]>, step: number): string[] {
+function importTargets(i: PythonImport, from: string, files: ReadonlySet<string>, importsOf: (path: string) => readonly PythonImport[], step: number): string[] {
   const relative = isRelative(i.module);
   const resolve = (name: string) => (relative ? resolveRelative(name, from, files) : resolveModule(name, from, files));
   const module = resolve(i.module);
@@ -101,7 +111,7 @@ function importTargets(i: PythonImport, from: string, files: ReadonlySet<string>
     const submodule = resolve(relative && i.module.endsWith('.') ? `${i.module}${name}` : `${i.module}.${name}`);
     if (submodule && submodule !== module) targets.push(submodule);
     else if (module && isPackageInit(module) && step < MAX_REEXPORT_STEPS) {
-      for (const reexport of importsOf.get(module) ?? []) {
+      for (const reexport of importsOf(module)) {
         if (reexport.names?.includes(name)) targets.push(...importTargets({ ...reexport, names: [name] }, module, files, importsOf, step + 1));
       }
     }
