@@ -219,6 +219,8 @@ function lastSegment(call: PythonCall): string {
  */
 export function importingFilter(modules: readonly string[] | undefined, facts: Facts): (path: string) => boolean {
   if (modules === undefined) return () => true;
-  const paths = new Set(modules.flatMap((m) => importsOfModule(facts, m).map((i) => i.path)));
-  return (path) => paths.has(path);
+  // Asked of a file's own imports: a check or rule asks about few files, and a re-audit after an
+  // edit would otherwise gather every import of these modules in the repository again.
+  const { importsByPath } = indexFacts(facts);
+  return (path) => (importsByPath.get(path) ?? []).some((i) => modules.some((m) => importedModuleIn(i, m) !== undefined));
 }
