@@ -240,6 +240,18 @@ describe('MLOps Lens in the workbench', () => {
     await waitUntil(page, 'the audit started', async () => (await frame.locator('.status', { hasText: 'Auditing' }).count()) > 0, 30_000).catch(() => undefined);
     await waitUntil(page, 'the audit done', async () => (await frame.locator('.status', { hasText: 'Auditing' }).count()) === 0, 60_000);
     assert.equal(await activeKey(), 'reaudit:Re-audit', 'focus stays on Re-audit');
+
+    // Typing in an editor while the panel re-renders after a save: the panel never takes the focus.
+    await openFile(page, 'src/models/train_baseline.py');
+    await goToLine(page, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.type('  # first');
+    await page.keyboard.press('Control+S');
+    await waitUntil(page, 'the re-audit after the save', async () => (await frame.locator('.status', { hasText: 'Auditing' }).count()) === 0, 60_000);
+    await page.waitForTimeout(1_000);
+    await page.keyboard.type(' second');
+    await waitUntil(page, 'both words in the editor', async () =>
+      (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ').includes('# first second'));
   });
 
   it('at 250 px in the 2026 themes, level and effort badges stay on their title\'s line and Missing only reads off until pressed', async () => {
