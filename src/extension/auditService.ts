@@ -31,8 +31,7 @@ export class AuditService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         for (const audit of this.audits.values()) {
           if (e.affectsConfiguration('mlopsLens', audit.folder.uri)) {
-            audit.reset();
-            void audit.run();
+            void audit.rerun();
           }
         }
       }),
@@ -65,6 +64,13 @@ export class AuditService implements vscode.Disposable {
 
   folders(): FolderAudit[] {
     return [...this.audits.values()];
+  }
+
+  /** The folder a command or the panel names by key (none when unknown), or every folder when it names none. */
+  named(key: unknown): FolderAudit[] {
+    if (typeof key !== 'string') return this.folders();
+    const audit = this.audits.get(key);
+    return audit ? [audit] : [];
   }
 
   views(): FolderView[] {

@@ -77,6 +77,12 @@ export class FolderAudit {
     this.worker?.reset();
   }
 
+  /** Audit from scratch (the cache dropped): the configuration changed, or the user asked. */
+  rerun(): Promise<void> {
+    this.reset();
+    return this.run();
+  }
+
   /** Stop a running audit (local folders only: the worker is stopped); the last report stays. */
   cancel(): void {
     if (this.status !== 'auditing' || !this.worker) return;

@@ -58,11 +58,7 @@ export class MaturityViewProvider implements vscode.WebviewViewProvider, vscode.
       case 'reaudit': {
         // Not the Audit Workspace command: the panel shows the progress itself, and focusing the
         // view again would take keyboard focus off the button that was used.
-        const audits = message.folder === undefined ? this.service.folders() : [this.service.get(message.folder)].filter((a) => a !== undefined);
-        for (const audit of audits) {
-          audit.reset();
-          await audit.run();
-        }
+        for (const audit of this.service.named(message.folder)) await audit.rerun();
         return;
       }
       case 'cancel':

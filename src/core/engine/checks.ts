@@ -8,6 +8,7 @@ import type { Signal } from '../model/report';
 import { importingFilter, indexFacts } from './factIndex';
 import { importScope } from './importScope';
 import { globMatcher } from '../scan/globs';
+import { parentOf } from '../scope/templates';
 import { findKeyPaths } from './yamlPaths';
 
 /** A finding before the assessment gives it a severity. */
@@ -80,13 +81,8 @@ function coveredBy(practiceId: string, check: CheckDef, signals: readonly Signal
     return new Set(signals.filter((s) => ids.has(s.rule)).map((s) => s.path));
   };
   const files = signalPaths(check.coveredBy.file);
-  const folders = new Set([...signalPaths(check.coveredBy.folder)].map(folderOf));
-  return (path) => files.has(path) || folders.has(folderOf(path));
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
+  const folders = new Set([...signalPaths(check.coveredBy.folder)].map(parentOf));
+  return (path) => files.has(path) || folders.has(parentOf(path));
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -6,6 +6,7 @@
  * from a package is followed to the module its `__init__.py` re-exports it from.
  */
 import type { Facts, PythonImport } from '../model/facts';
+import { parentOf } from '../scope/templates';
 import { itemsIn } from './pathOrder';
 
 /**
@@ -57,18 +58,13 @@ const pathSets = new WeakMap<Facts['files'], ReadonlySet<string>>();
 function graphOf(facts: Facts): ImportGraph {
   let graph = graphs.get(facts);
   if (graph) return graph;
-  let files = pathSets.get(facts.files);
-  if (!files) {
-    files = new Set(facts.files.map((f) => f.path));
-    pathSets.set(facts.files, files);
+  let listed = pathSets.get(facts.files);
+  if (!listed) {
+    listed = new Set(facts.files.map((f) => f.path));
+    pathSets.set(facts.files, listed);
   }
-  const listed = files;
-  const imports = new Map<string, readonly PythonImport[]>();
-  const importsOf = (path: string): readonly PythonImport[] => {
-    let found = imports.get(path);
-    if (!found) imports.set(path, (found = itemsIn(facts.imports, path)));
-    return found;
-  };
+  const files = listed;
+  const importsOf = (path: string): readonly PythonImport[] => itemsIn(facts.imports, path);
   // Dotted names a file refers to: its imports, and calls through them (`from pkg import mod; mod.f()`
   // names `pkg.mod.f`, which reaches pkg/mod.py where the import alone names only `pkg`).
   const namesOf = (path: string): Set<string> => new Set([
@@ -80,8 +76,8 @@ function graphOf(facts: Facts): ImportGraph {
     edges: (path) => {
       let found = edges.get(path);
       if (!found) {
-        const byName = [...namesOf(path)].flatMap((name) => resolveModule(name, path, listed) ?? []);
-        const byImport = importsOf(path).flatMap((i) => importTargets(i, path, listed, importsOf, 0));
+        const byName = [...namesOf(path)].flatMap((name) => resolveModule(name, path, files) ?? []);
+        const byImport = importsOf(path).flatMap((i) => importTargets(i, path, files, importsOf, 0));
         found = [...new Set([...byName, ...byImport])];
         edges.set(path, found);
       }
@@ -126,10 +122,10 @@ function isRelative(module: string): boolean {
 /** The repository file of a relative import (`..models` from api/routes/x.py is api/models.py or api/models/__init__.py). */
 function resolveRelative(module: string, from: string, files: ReadonlySet<string>): string | undefined {
   const dots = module.length - module.replace(/^\.+/, '').length;
-  let dir = dirOf(from);
+  let dir = parentOf(from);
   for (let up = 1; up < dots; up++) {
     if (dir === '') return undefined;
-    dir = dirOf(dir);
+    dir = parentOf(dir);
   }
   const rest = module.slice(dots);
   const stem = [dir, ...(rest ? rest.split('.') : [])].filter(Boolean).join('/');
@@ -138,9 +134,6 @@ function resolveRelative(module: string, from: string, files: ReadonlySet<string
   return files.has(init) ? init : undefined;
 }
 
-function dirOf(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-}
 
 /**
  * The repository file a dotted name lives in, looked up as Python would find it with the

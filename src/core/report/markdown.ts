@@ -12,6 +12,7 @@ import {
   onlyIndirect,
   CONVENTION_NOTE, suppressedFindingsNote,
 } from './sections';
+import { groupBy } from '../engine/groups';
 import { escapeHtml, escapeMarkdown as md, httpUrl, singleLine, stripControl } from './sanitize';
 
 /** Options of the Markdown report. */
@@ -161,8 +162,7 @@ function findings(report: Report, place: Place): string[] {
   const { shown, more } = listedFindings(report);
   const suppressed = suppressedFindingsNote(report);
   if (shown.length === 0 && !suppressed) return [];
-  const byCheck = new Map<string, typeof shown>();
-  for (const f of shown) byCheck.set(f.id, [...(byCheck.get(f.id) ?? []), f]);
+  const byCheck = groupBy(shown, (f) => f.id);
   return [
     `### Findings (${shown.length + more})`,
     '',

@@ -4,7 +4,7 @@ import type { AuditService } from '../auditService';
 
 export function auditCommand(service: AuditService) {
   return async (folderKey?: unknown): Promise<void> => {
-    const targets = typeof folderKey === 'string' ? [service.get(folderKey)].filter((a) => a !== undefined) : service.folders();
+    const targets = service.named(folderKey);
     if (targets.length === 0) {
       void vscode.window.showInformationMessage('MLOps Lens: open a folder that holds an ML project to audit it.');
       return;
@@ -14,8 +14,7 @@ export function auditCommand(service: AuditService) {
       async (progress) => {
         for (const audit of targets) {
           progress.report({ message: `auditing ${audit.folder.name}…` });
-          audit.reset();
-          await audit.run();
+          await audit.rerun();
         }
       },
     );

@@ -1,6 +1,6 @@
 /** MLOps Lens: Create Starter File — a practice's remediation template, as an undoable edit. */
 import * as vscode from 'vscode';
-import type { Practice } from '../../core/model/knowledge';
+import { groupBy } from '../../core/engine/groups';
 import type { AuditService } from '../auditService';
 import type { KnowledgeStore } from '../knowledgeStore';
 import { isSafeRelativePath } from '../safePath';
@@ -16,8 +16,7 @@ export function scaffoldCommand(service: AuditService, knowledge: KnowledgeStore
     let practice = typeof practiceId === 'string' ? withTemplates.find((p) => p.id === practiceId) : undefined;
     if (!practice) {
       // One entry per file: practices that share a starter (a CI workflow) are named together.
-      const byPath = new Map<string, Practice[]>();
-      for (const p of withTemplates) byPath.set(p.remediation.template!.path, [...(byPath.get(p.remediation.template!.path) ?? []), p]);
+      const byPath = groupBy(withTemplates, (p) => p.remediation.template!.path);
       const items = await Promise.all([...byPath].map(async ([path, practices]) => ({
         label: practices.map((p) => p.title).join(' · '),
         description: path,

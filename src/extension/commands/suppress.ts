@@ -84,8 +84,7 @@ async function editConfig(audit: FolderAudit, edit: (text: string) => string | u
   }
   if (updated === undefined) return true;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(updated));
-  audit.reset();
-  await audit.run();
+  await audit.rerun();
   return true;
 }
 
